@@ -1,0 +1,296 @@
+package dev.slipway.protocol.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small HTTP/1.1 server on Netty, shared by every Slipway endpoint (the edge port, Lambda's
+ * Runtime API listeners, the standalone DynamoDB server, the API Gateway port).
+ *
+ * <p>Why Netty and not the JDK's server: the Lambda prototype measured the JDK server 2-3x slower
+ * and needing {@code sun.net.httpserver.nodelay} to avoid 40-90 ms Nagle stalls, and it rewrites
+ * header-name case. Here TCP_NODELAY is always on, bodies are aggregated (with a configurable
+ * ceiling; a larger body gets 413), blocking handlers run on a cached worker pool and async ones
+ * complete on the event loop.
+ */
+public final class HttpServer implements AutoCloseable {
+    /** Default ceiling for a request body: services enforce AWS's own, smaller limits themselves. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 30;
+
+    private static final AtomicInteger SERVER_IDS = new AtomicInteger();
+
+    private final EventLoopGroup group;
+    private final ExecutorService blockingPool;
+    private final Channel channel;
+    private final String name;
+
+    private HttpServer(String name, EventLoopGroup group, ExecutorService blockingPool, Channel channel) {
+        this.name = name;
+        this.group = group;
+        this.blockingPool = blockingPool;
+        this.channel = channel;
+    }
+
+    /** Starts a server on 127.0.0.1 and the given port (0 picks a free one). */
+    public static HttpServer start(String name, int port, HttpHandler handler) {
+        return builder(name, handler).port(port).start();
+    }
+
+    public static Builder builder(String name, HttpHandler handler) {
+        return new Builder(name, handler);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public String host() {
+        return ((InetSocketAddress) channel.localAddress()).getAddress().getHostAddress();
+    }
+
+    /** {@code http://127.0.0.1:PORT} */
+    public String url() {
+        return "http://" + host() + ":" + port();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        blockingPool.shutdownNow();
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final HttpHandler handler;
+        private String host = "127.0.0.1";
+        private int port;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int ioThreads = 1;
+
+        private Builder(String name, HttpHandler handler) {
+            this.name = name;
+            this.handler = handler;
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /** Event-loop threads; one is plenty for loopback on small machines. */
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        public HttpServer start() {
+            int id = SERVER_IDS.incrementAndGet();
+            AtomicInteger threadIds = new AtomicInteger();
+            EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, r -> {
+                Thread t = new Thread(r, name + "-io-" + id + "-" + threadIds.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }, NioIoHandler.newFactory());
+            ExecutorService pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), r -> {
+                        Thread t = new Thread(r, name + "-worker-" + id + "-" + threadIds.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try {
+                Channel ch = new ServerBootstrap()
+                        .group(group)
+                        .channel(NioServerSocketChannel.class)
+                        .option(ChannelOption.SO_BACKLOG, 1024)
+                        .option(ChannelOption.SO_REUSEADDR, true)
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childHandler(new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel c) {
+                                c.pipeline()
+                                        .addLast(new HttpServerCodec(8192, 65536, 65536))
+                                        .addLast(new HttpServerExpectContinueHandler())
+                                        .addLast(new HttpObjectAggregator(maxBodyBytes, true))
+                                        .addLast(new Dispatcher(name, handler, pool));
+                            }
+                        })
+                        .bind(host, port)
+                        .syncUninterruptibly()
+                        .channel();
+                return new HttpServer(name, group, pool, ch);
+            } catch (RuntimeException e) {
+                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                pool.shutdownNow();
+                throw e;
+            }
+        }
+    }
+
+    private static final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final String serverName;
+        private final HttpHandler handler;
+        private final ExecutorService pool;
+
+        Dispatcher(String serverName, HttpHandler handler, ExecutorService pool) {
+            this.serverName = serverName;
+            this.handler = handler;
+            this.pool = pool;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+            boolean keepAlive = HttpUtil.isKeepAlive(msg);
+            boolean head = HttpMethod.HEAD.equals(msg.method());
+            HttpRequest request = toRequest(ctx, msg);
+            if (handler.isAsync()) {
+                CompletionStage<HttpResponse> stage;
+                try {
+                    stage = handler.handleAsync(request);
+                } catch (RuntimeException e) {
+                    write(ctx, internalError(e), keepAlive, head);
+                    return;
+                }
+                stage.whenComplete((response, error) -> {
+                    HttpResponse r = error != null ? internalError(error) : response;
+                    if (ctx.executor().inEventLoop()) {
+                        write(ctx, r, keepAlive, head);
+                    } else {
+                        ctx.executor().execute(() -> write(ctx, r, keepAlive, head));
+                    }
+                });
+            } else {
+                pool.execute(() -> {
+                    HttpResponse r;
+                    try {
+                        r = handler.handle(request);
+                    } catch (Throwable e) {
+                        r = internalError(e);
+                    }
+                    HttpResponse response = r;
+                    ctx.executor().execute(() -> write(ctx, response, keepAlive, head));
+                });
+            }
+        }
+
+        private HttpResponse internalError(Throwable e) {
+            String message = "Internal error in " + serverName + ": " + e;
+            return HttpResponse.json(500, "{\"message\":" + jsonString(message) + "}");
+        }
+
+        private static HttpRequest toRequest(ChannelHandlerContext ctx, FullHttpRequest msg) {
+            String uri = msg.uri();
+            int q = uri.indexOf('?');
+            String rawPath = q < 0 ? uri : uri.substring(0, q);
+            String rawQuery = q < 0 ? "" : uri.substring(q + 1);
+            if (rawPath.startsWith("http://") || rawPath.startsWith("https://")) {
+                int slash = rawPath.indexOf('/', rawPath.indexOf("//") + 2);
+                rawPath = slash < 0 ? "/" : rawPath.substring(slash);
+            }
+            Headers headers = new Headers();
+            for (Map.Entry<String, String> h : msg.headers()) {
+                headers.add(h.getKey(), h.getValue());
+            }
+            ByteBuf content = msg.content();
+            byte[] body = content.readableBytes() == 0 ? new byte[0] : ByteBufUtil.getBytes(content);
+            InetSocketAddress remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
+            return new HttpRequest(msg.method().name(), rawPath, rawQuery, headers, body, remote);
+        }
+
+        private static void write(ChannelHandlerContext ctx, HttpResponse r, boolean keepAlive, boolean head) {
+            FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(r.status()),
+                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()));
+            r.headers().forEach((name, value) -> out.headers().add(name, value));
+            if (!(head && out.headers().contains(HttpHeaderNames.CONTENT_LENGTH))) {
+                out.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+            }
+            if (keepAlive) {
+                if (!HttpVersion.HTTP_1_1.equals(out.protocolVersion())) {
+                    out.headers().set(HttpHeaderNames.CONNECTION, "keep-alive");
+                }
+                ctx.writeAndFlush(out);
+            } else {
+                out.headers().set(HttpHeaderNames.CONNECTION, "close");
+                ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    static String jsonString(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
