@@ -1,0 +1,281 @@
+package dev.slipway.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.protocol.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetStatus;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.Output;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackEvent;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Deploys a service as one CloudFormation stack, the way the Serverless Framework does, through
+ * the AWS SDK v2 against either the local cloud or AWS:
+ * <ol>
+ *   <li>a new stack is first created with the deployment bucket only;</li>
+ *   <li>the artifacts are uploaded to that bucket;</li>
+ *   <li>the full template is applied through a change set, and the stack's events are followed
+ *       until it settles; a failure names the first failing resource and the rollback's outcome.</li>
+ * </ol>
+ * A stack left mid-operation (Ctrl-C, a crash) is waited for; a stack whose first creation rolled
+ * back is deleted and created again, as AWS allows nothing else.
+ */
+public final class Deployer implements AutoCloseable {
+    /** CloudFormation's TemplateBody limit; larger templates go through S3 (TemplateURL). */
+    static final int MAX_TEMPLATE_BODY_BYTES = 51_200;
+
+    private final Target target;
+    private final DeployListener listener;
+    private final Clock clock;
+    private final CloudFormationClient cfn;
+    private final S3Client s3;
+
+    public Deployer(Target target, DeployListener listener, Clock clock) {
+        this.target = target;
+        this.listener = listener;
+        this.clock = clock;
+        this.cfn = target.cloudFormation();
+        this.s3 = target.s3();
+    }
+
+    /** The outcome of a successful deployment. */
+    public record Result(String stackName, String stackStatus, Map<String, String> outputs, boolean changed) {}
+
+    public Result deploy(DeploymentPlan plan) {
+        String stackName = plan.stackName();
+        Optional<Stack> existing = settle(stackName);
+        if (existing.isPresent() && "ROLLBACK_COMPLETE".equals(existing.get().stackStatusAsString())) {
+            listener.phase("Deleting stack " + stackName + " left by a failed first deployment (ROLLBACK_COMPLETE)");
+            delete(stackName);
+            existing = Optional.empty();
+        }
+        boolean exists = existing.isPresent() && !"REVIEW_IN_PROGRESS".equals(existing.get().stackStatusAsString());
+
+        String bucket = plan.existingBucket();
+        if (!exists) {
+            if (bucket.isEmpty()) {
+                listener.phase("Creating stack " + stackName + " with its deployment bucket");
+                applyChangeSet(stackName, bucketOnlyTemplate(plan), ChangeSetType.CREATE, "create");
+            } else {
+                exists = false;
+            }
+        }
+        if (bucket.isEmpty()) {
+            bucket = cfn.describeStackResource(b -> b.stackName(stackName)
+                    .logicalResourceId(plan.deploymentBucketLogicalId()))
+                    .stackResourceDetail().physicalResourceId();
+        }
+
+        listener.phase("Uploading " + plan.artifacts().size() + " artifact(s) to s3://" + bucket);
+        for (DeploymentPlan.Artifact a : plan.artifacts()) {
+            String b = bucket;
+            s3.putObject(r -> r.bucket(b).key(a.s3Key()), RequestBody.fromFile(a.localPath()));
+        }
+
+        listener.phase((exists || plan.existingBucket().isEmpty() ? "Updating" : "Creating") + " stack " + stackName);
+        ChangeSetType type = exists || plan.existingBucket().isEmpty() ? ChangeSetType.UPDATE : ChangeSetType.CREATE;
+        boolean changed = applyChangeSet(stackName, templateSource(plan, bucket), type, "deploy");
+        Stack stack = StackWatcher.describe(cfn, stackName).orElseThrow();
+        return new Result(stackName, stack.stackStatusAsString(), outputs(stack), changed);
+    }
+
+    /** Deletes the stack after emptying the deployment bucket, as {@code serverless remove} does. */
+    public void remove(String stackName) {
+        Optional<Stack> stack = settle(stackName);
+        if (stack.isEmpty()) {
+            throw new DeployException("Stack " + stackName + " does not exist on " + target,
+                    "check the service name and --stage, or run 'slipway info'");
+        }
+        try {
+            String bucket = cfn.describeStackResource(b -> b.stackName(stackName)
+                    .logicalResourceId(DeploymentPlan.FRAMEWORK_BUCKET)).stackResourceDetail().physicalResourceId();
+            listener.phase("Emptying deployment bucket " + bucket);
+            emptyBucket(bucket);
+        } catch (CloudFormationException e) {
+            // No Framework deployment bucket in this stack: nothing to empty.
+        }
+        listener.phase("Removing stack " + stackName);
+        delete(stackName);
+    }
+
+    /** The stack's state and outputs, if it exists. */
+    public Optional<Stack> describe(String stackName) {
+        return StackWatcher.describe(cfn, stackName);
+    }
+
+    public static Map<String, String> outputs(Stack stack) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        for (Output o : stack.outputs()) {
+            outputs.put(o.outputKey(), o.outputValue());
+        }
+        return outputs;
+    }
+
+    private void emptyBucket(String bucket) {
+        String token = null;
+        do {
+            String t = token;
+            var page = s3.listObjectsV2(b -> b.bucket(bucket).continuationToken(t));
+            for (var o : page.contents()) {
+                s3.deleteObject(b -> b.bucket(bucket).key(o.key()));
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+    }
+
+    private void delete(String stackName) {
+        StackWatcher watcher = new StackWatcher(cfn, target, listener);
+        watcher.markCurrent(stackName);
+        cfn.deleteStack(b -> b.stackName(stackName));
+        Optional<Stack> after = watcher.await(stackName);
+        if (after.isPresent() && !"DELETE_COMPLETE".equals(after.get().stackStatusAsString())) {
+            throw new DeployException("Removing stack " + stackName + " failed: " + after.get().stackStatusAsString()
+                    + firstFailure(watcher.events()).map(f -> " — " + f).orElse(""),
+                    "fix the resource named above (for example empty a bucket by hand) and run remove again");
+        }
+    }
+
+    /** Waits for a stack that is mid-operation (a previous deploy that was interrupted). */
+    private Optional<Stack> settle(String stackName) {
+        Optional<Stack> stack = StackWatcher.describe(cfn, stackName);
+        if (stack.isPresent() && !StackWatcher.isSettled(stack.get().stackStatusAsString())
+                && !"REVIEW_IN_PROGRESS".equals(stack.get().stackStatusAsString())) {
+            listener.phase("Waiting for stack " + stackName + " to finish " + stack.get().stackStatusAsString());
+            stack = new StackWatcher(cfn, target, listener).await(stackName);
+        }
+        if (stack.isPresent() && "UPDATE_ROLLBACK_FAILED".equals(stack.get().stackStatusAsString())) {
+            listener.phase("Continuing the failed rollback of " + stackName);
+            cfn.continueUpdateRollback(b -> b.stackName(stackName));
+            stack = new StackWatcher(cfn, target, listener).await(stackName);
+        }
+        return stack;
+    }
+
+    /** Creates a change set, executes it unless empty, and follows the stack. Returns whether anything changed. */
+    private boolean applyChangeSet(String stackName, TemplateSource template, ChangeSetType type, String purpose) {
+        String changeSetName = "slipway-" + purpose + "-" + clock.millis();
+        cfn.createChangeSet(b -> {
+            b.stackName(stackName).changeSetName(changeSetName).changeSetType(type)
+                    .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM,
+                            Capability.CAPABILITY_AUTO_EXPAND);
+            if (template.url() != null) {
+                b.templateURL(template.url());
+            } else {
+                b.templateBody(template.body());
+            }
+        });
+        DescribeChangeSetResponse cs;
+        while (true) {
+            cs = cfn.describeChangeSet(b -> b.stackName(stackName).changeSetName(changeSetName));
+            ChangeSetStatus status = cs.status();
+            if (status == ChangeSetStatus.CREATE_COMPLETE || status == ChangeSetStatus.FAILED) {
+                break;
+            }
+            pause();
+        }
+        if (cs.status() == ChangeSetStatus.FAILED) {
+            String reason = cs.statusReason() == null ? "" : cs.statusReason();
+            cfn.deleteChangeSet(b -> b.stackName(stackName).changeSetName(changeSetName));
+            if (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")) {
+                listener.phase("No changes to deploy");
+                return false;
+            }
+            throw new DeployException("CloudFormation rejected the template of " + stackName + ": " + reason,
+                    "fix the template (run 'slipway validate' and 'slipway package' to see it)");
+        }
+        StackWatcher watcher = new StackWatcher(cfn, target, listener);
+        watcher.markCurrent(stackName);
+        cfn.executeChangeSet(b -> b.stackName(stackName).changeSetName(changeSetName));
+        Stack settled = watcher.await(stackName).orElseThrow(() -> new DeployException(
+                "Stack " + stackName + " disappeared during the deployment", "run the deploy again"));
+        String status = settled.stackStatusAsString();
+        if (!status.equals("CREATE_COMPLETE") && !status.equals("UPDATE_COMPLETE")) {
+            throw new DeployException("Deploying " + stackName + " failed"
+                    + firstFailure(watcher.events()).map(f -> ": " + f).orElse("")
+                    + ". Rollback: stack is " + status + ".",
+                    status.endsWith("ROLLBACK_COMPLETE")
+                            ? "the previous state was restored; fix the cause and deploy again"
+                            : "inspect with 'slipway info' and the stack events, then deploy again");
+        }
+        return true;
+    }
+
+    /** The first resource failure of a deployment, skipping the cancellations it caused. */
+    static Optional<String> firstFailure(List<StackEvent> events) {
+        for (StackEvent e : events) {
+            String status = e.resourceStatusAsString();
+            String reason = e.resourceStatusReason() == null ? "" : e.resourceStatusReason();
+            if (status != null && status.endsWith("_FAILED") && !reason.contains("cancelled")
+                    && !"AWS::CloudFormation::Stack".equals(e.resourceType())) {
+                return Optional.of(e.logicalResourceId() + " (" + e.resourceType() + ") " + status + ": " + reason);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record TemplateSource(String body, String url) {}
+
+    private TemplateSource bucketOnlyTemplate(DeploymentPlan plan) {
+        ObjectNode full = plan.template();
+        ObjectNode t = Json.object();
+        t.put("AWSTemplateFormatVersion", "2010-09-09");
+        t.put("Description", full.path("Description").asText("The AWS CloudFormation template for this Serverless application"));
+        ObjectNode resources = t.putObject("Resources");
+        JsonNode all = full.path("Resources");
+        String bucketId = plan.deploymentBucketLogicalId();
+        if (!all.has(bucketId)) {
+            throw new DeployException("The template has no deployment bucket resource '" + bucketId + "'",
+                    "set provider.deploymentBucket to an existing bucket, or let Slipway compile the bucket");
+        }
+        resources.set(bucketId, all.get(bucketId));
+        all.fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals("AWS::S3::BucketPolicy")
+                    && e.getValue().path("Properties").path("Bucket").path("Ref").asText().equals(bucketId)) {
+                resources.set(e.getKey(), e.getValue());
+            }
+        });
+        ObjectNode outputs = t.putObject("Outputs");
+        outputs.putObject("ServerlessDeploymentBucketName").putObject("Value").put("Ref", bucketId);
+        return new TemplateSource(Json.string(t), null);
+    }
+
+    private TemplateSource templateSource(DeploymentPlan plan, String bucket) {
+        byte[] body = Json.string(plan.template()).getBytes(StandardCharsets.UTF_8);
+        if (body.length <= MAX_TEMPLATE_BODY_BYTES) {
+            return new TemplateSource(new String(body, StandardCharsets.UTF_8), null);
+        }
+        String key = plan.artifacts().isEmpty()
+                ? "serverless/" + plan.stackName() + "/compiled-cloudformation-template.json"
+                : plan.artifacts().get(0).s3Key().replaceAll("/[^/]*$", "") + "/compiled-cloudformation-template.json";
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(body));
+        return new TemplateSource(null, target.objectUrl(bucket, key));
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(target.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeployException("interrupted", "run the deploy again to continue");
+        }
+    }
+
+    @Override
+    public void close() {
+        cfn.close();
+        s3.close();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.slipway.deploy;
+
+import dev.slipway.protocol.AwsDefaults;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Where a deployment goes: the local cloud (an endpoint on loopback, local credentials) or AWS
+ * (the user's credentials and region, optionally through another endpoint such as moto_server).
+ * The deployer is the same for both; only the clients built here differ (DESIGN.md decision 5).
+ *
+ * @param kind local or aws
+ * @param endpoint the endpoint override; empty means AWS's own endpoints
+ * @param region the region
+ * @param credentials how requests are signed
+ */
+public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCredentialsProvider credentials) {
+    public enum Kind { LOCAL, AWS }
+
+    public static final String DEFAULT_LOCAL_ENDPOINT = "http://127.0.0.1:4566";
+
+    public static Target local(URI endpoint) {
+        return new Target(Kind.LOCAL, Optional.of(endpoint), AwsDefaults.REGION, StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(AwsDefaults.ACCESS_KEY_ID, AwsDefaults.SECRET_ACCESS_KEY)));
+    }
+
+    public static Target aws(String region, Optional<URI> endpoint) {
+        return new Target(Kind.AWS, endpoint, region, DefaultCredentialsProvider.builder().build());
+    }
+
+    public boolean isLocal() {
+        return kind == Kind.LOCAL;
+    }
+
+    /** How long to wait between polls of a stack's events. */
+    Duration pollInterval() {
+        return isLocal() || endpoint.isPresent() ? Duration.ofMillis(100) : Duration.ofSeconds(2);
+    }
+
+    public CloudFormationClient cloudFormation() {
+        var b = CloudFormationClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
+        endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    public S3Client s3() {
+        var b = S3Client.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials)
+                .forcePathStyle(endpoint.isPresent());
+        endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    public LambdaClient lambda() {
+        var b = LambdaClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
+        endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    public CloudWatchLogsClient logs() {
+        var b = CloudWatchLogsClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
+        endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    private static software.amazon.awssdk.http.SdkHttpClient http() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofMinutes(2))
+                .build();
+    }
+
+    /** The URL of an S3 object as CloudFormation's TemplateURL wants it. */
+    String objectUrl(String bucket, String key) {
+        return endpoint.map(e -> e.toString().replaceAll("/$", "") + "/" + bucket + "/" + key)
+                .orElse("https://s3." + region + ".amazonaws.com/" + bucket + "/" + key);
+    }
+
+    @Override
+    public String toString() {
+        return isLocal() ? "the local cloud at " + endpoint.get() : "AWS " + region + endpoint.map(e -> " via " + e).orElse("");
+    }
+}
