@@ -1,5 +1,7 @@
 package dev.slipway.examples.rewards.service;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ public abstract sealed class AppException extends RuntimeException
         super(message, null, false, false);
         this.status = status;
         this.code = code;
-        this.fields = Map.copyOf(fields);
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields)); // keeps field order
     }
 
     public int status() {
