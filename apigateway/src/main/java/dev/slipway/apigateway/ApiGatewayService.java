@@ -1,0 +1,254 @@
+package dev.slipway.apigateway;
+
+import dev.slipway.protocol.AwsDefaults;
+import dev.slipway.protocol.http.HttpHandler;
+import dev.slipway.protocol.http.HttpRequest;
+import dev.slipway.protocol.http.HttpResponse;
+import dev.slipway.protocol.spi.CloudService;
+import dev.slipway.protocol.spi.FunctionInvoker;
+import dev.slipway.protocol.spi.ResourceProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * API Gateway in the local cloud: REST (v1) and HTTP (v2) APIs created through their
+ * CloudFormation providers, served on the edge port (execute-api URLs) and on
+ * {@link #offlineHandler()} (serverless-offline's {@code /{stage}/{path}} layout), invoking
+ * functions through a {@link FunctionInvoker}.
+ *
+ * <pre>{@code
+ * ApiGatewayService apigw = ApiGatewayService.builder().invoker(lambda).requestListener(log::println).build();
+ * cloudFormation.register(apigw.asCloudService().resourceProviders());
+ * HttpServer.start("offline", 3000, apigw.offlineHandler());
+ * }</pre>
+ */
+public final class ApiGatewayService implements AutoCloseable {
+    private final ApiStore store = new ApiStore();
+    private final String region;
+    private final String accountId;
+    private final ExecutorService executor;
+    private final Router router;
+    private final ControlPlane controlPlane;
+    private final List<ResourceProvider> providers;
+
+    private ApiGatewayService(Builder b) {
+        this.region = b.region;
+        this.accountId = b.accountId;
+        Ids ids = b.ids;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "apigateway-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Consumer<RequestLog> listener = b.listener;
+        RestDataPlane rest = new RestDataPlane(store, b.invoker, new LambdaAuthorizers(b.invoker, b.clock), executor,
+                b.integrationTimeout, region, accountId, listener);
+        HttpApiDataPlane http = new HttpApiDataPlane(b.invoker, new JwtVerifier(b.clock, b.jwks), executor, region,
+                accountId, listener);
+        this.router = new Router(store, rest, http, ids, b.clock);
+        this.controlPlane = new ControlPlane(store, accountId, region);
+        List<ResourceProvider> all = new ArrayList<>(new RestApiProviders(store, ids, b.clock).all());
+        all.addAll(new HttpApiProviders(store, ids, b.clock, region).all());
+        this.providers = List.copyOf(all);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The CloudFormation providers for AWS::ApiGateway::* and AWS::ApiGatewayV2::*. */
+    public List<ResourceProvider> resourceProviders() {
+        return providers;
+    }
+
+    /**
+     * The handler for serverless-offline's URLs: {@code /{stage}/{path}} for REST APIs, HTTP APIs at
+     * {@code /} ({@code $default} stage) or {@code /{stage}}. Unknown routes answer API Gateway's 403.
+     */
+    public HttpHandler offlineHandler() {
+        return new AsyncHandler() {
+            @Override
+            public CompletionStage<HttpResponse> handleAsync(HttpRequest request) {
+                return router.offline(request);
+            }
+        };
+    }
+
+    /** Whether {@link #offlineHandler()} has an API for this request (so offline can serve the site otherwise). */
+    public boolean servesOffline(HttpRequest request) {
+        return router.servesOffline(request);
+    }
+
+    /** The execute-api URL path form on the edge port, e.g. {@code /restapis/a1b2c3d4e5/dev/_user_request_}. */
+    public String invokeUrl(String apiId, String stage) {
+        Objects.requireNonNull(apiId, "apiId");
+        return "/restapis/" + apiId + "/" + stage + "/_user_request_";
+    }
+
+    /** REST API ids by name, for printing URLs. */
+    public Map<String, String> restApiIds() {
+        Map<String, String> out = new HashMap<>();
+        store.restApis.values().forEach(a -> out.put(a.name, a.id));
+        return out;
+    }
+
+    /** Deployed stage names of a REST API. */
+    public Set<String> stages(String restApiId) {
+        RestApi api = store.restApis.get(restApiId);
+        return api == null ? Set.of() : Set.copyOf(api.stages.keySet());
+    }
+
+    /** HTTP API ids by name. */
+    public Map<String, String> httpApiIds() {
+        Map<String, String> out = new HashMap<>();
+        store.httpApis.values().forEach(a -> out.put(a.name, a.id));
+        return out;
+    }
+
+    /** How the edge server hosts API Gateway: control plane signed as {@code apigateway}, execute-api unsigned. */
+    public CloudService asCloudService() {
+        HttpHandler edge = new AsyncHandler() {
+            @Override
+            public CompletionStage<HttpResponse> handleAsync(HttpRequest request) {
+                if (router.isExecuteApi(request)) {
+                    return router.executeApi(request);
+                }
+                return java.util.concurrent.CompletableFuture.completedFuture(controlPlane.handle(request));
+            }
+        };
+        return new CloudService() {
+            @Override
+            public String name() {
+                return "apigateway";
+            }
+
+            @Override
+            public Set<String> signingNames() {
+                return Set.of("apigateway");
+            }
+
+            @Override
+            public HttpHandler handler() {
+                return edge;
+            }
+
+            @Override
+            public boolean claimsUnsigned(HttpRequest request) {
+                return router.isExecuteApi(request);
+            }
+
+            @Override
+            public List<ResourceProvider> resourceProviders() {
+                return providers;
+            }
+
+            @Override
+            public void close() {
+                ApiGatewayService.this.close();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    /** Routing is cheap and runs on the event loop; invocations continue on the service's executor. */
+    private abstract static class AsyncHandler implements HttpHandler {
+        @Override
+        public HttpResponse handle(HttpRequest request) throws Exception {
+            return handleAsync(request).toCompletableFuture().get();
+        }
+
+        @Override
+        public boolean isAsync() {
+            return true;
+        }
+
+        @Override
+        public abstract CompletionStage<HttpResponse> handleAsync(HttpRequest request);
+    }
+
+    public static final class Builder {
+        private FunctionInvoker invoker;
+        private Clock clock = Clock.systemUTC();
+        private String region = AwsDefaults.REGION;
+        private String accountId = AwsDefaults.ACCOUNT_ID;
+        private Duration integrationTimeout = Limits.DEFAULT_INTEGRATION_TIMEOUT;
+        private Consumer<RequestLog> listener = r -> {};
+        private final Map<String, String> jwks = new HashMap<>();
+        private Ids ids = Ids.secure();
+
+        private Builder() {}
+
+        public Builder invoker(FunctionInvoker invoker) {
+            this.invoker = Objects.requireNonNull(invoker);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region);
+            return this;
+        }
+
+        public Builder accountId(String accountId) {
+            this.accountId = Objects.requireNonNull(accountId);
+            return this;
+        }
+
+        /** REST APIs' default integration timeout (29 s, as AWS; a method's TimeoutInMillis wins). */
+        public Builder integrationTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("integrationTimeout must be positive");
+            }
+            this.integrationTimeout = timeout;
+            return this;
+        }
+
+        /** Called once per data-plane request, after the answer is known. */
+        public Builder requestListener(Consumer<RequestLog> listener) {
+            this.listener = Objects.requireNonNull(listener);
+            return this;
+        }
+
+        /**
+         * Where a JWT authorizer with this issuer finds its keys: a JWKS file path, a {@code file:} URI or a
+         * loopback URL. Without one, a loopback issuer's {@code /.well-known/openid-configuration} is used.
+         */
+        public Builder jwks(String issuer, String fileOrUrl) {
+            jwks.put(issuer, fileOrUrl);
+            return this;
+        }
+
+        /** Seeds the id generator, for reproducible ids in tests. */
+        public Builder seed(long seed) {
+            this.ids = new Ids(new java.util.Random(seed));
+            return this;
+        }
+
+        public ApiGatewayService build() {
+            if (invoker == null) {
+                throw new IllegalStateException("ApiGatewayService needs a FunctionInvoker");
+            }
+            return new ApiGatewayService(this);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.slipway.apigateway;
+
+/**
+ * One request served by an API, for a compact request log ({@code slipway offline} prints it).
+ *
+ * @param method the HTTP method
+ * @param path the path as requested, e.g. {@code /dev/users/7}
+ * @param function the function invoked (ARN as configured), or empty when none was (mock, errors)
+ * @param status the status answered
+ * @param durationMillis from request to response
+ * @param invoked whether a function ran; {@link #coldStart} is meaningful only then
+ * @param coldStart whether the function needed a new worker
+ */
+public record RequestLog(String method, String path, String function, int status, double durationMillis,
+        boolean invoked, boolean coldStart) {
+
+    /** E.g. {@code GET /dev/users/7 → users 200 12.3 ms (warm)}. */
+    public String compact() {
+        String fn = function.isEmpty() ? "-" : function.substring(function.lastIndexOf(':') + 1);
+        if (function.matches(".*:function:[^:]+:[^:]+$")) {
+            String rest = function.substring(function.indexOf(":function:") + ":function:".length());
+            fn = rest;
+        } else if (function.contains(":function:")) {
+            fn = function.substring(function.indexOf(":function:") + ":function:".length());
+        }
+        return String.format(java.util.Locale.ROOT, "%s %s → %s %d %.1f ms%s", method, path, fn, status,
+                durationMillis, invoked ? (coldStart ? " (cold)" : " (warm)") : "");
+    }
+}
