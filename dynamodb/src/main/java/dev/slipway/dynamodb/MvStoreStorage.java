@@ -1,0 +1,101 @@
+package dev.slipway.dynamodb;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.slipway.dynamodb.model.AttributeValue;
+import dev.slipway.protocol.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Persistence on H2's MVStore: one map of table definitions, one map per table from the key
+ * (as DynamoDB JSON) to the item (as DynamoDB JSON). Auto-commit is off; {@link #commit()} is
+ * called once per write request before the answer is sent, so an acknowledged write has been
+ * handed to the operating system (a process crash, kill -9 included, cannot lose it; a power
+ * loss can lose the last second or so, as no fsync is issued per write).
+ */
+final class MvStoreStorage implements Storage {
+    private final MVStore store;
+    private final MVMap<String, String> tables;
+
+    MvStoreStorage(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        store = new MVStore.Builder().fileName(dir.resolve("dynamodb.mv.db").toString())
+                .autoCommitDisabled().open();
+        tables = store.openMap("tables");
+    }
+
+    @Override
+    public List<TableDef> loadTables() {
+        List<TableDef> defs = new ArrayList<>();
+        for (String json : tables.values()) {
+            try {
+                defs.add(TableDef.fromJson(Json.MAPPER.readTree(json)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("corrupt table definition in the data directory", e);
+            }
+        }
+        return defs;
+    }
+
+    @Override
+    public void loadItems(String table, Consumer<Map<String, AttributeValue>> sink) {
+        MVMap<String, String> items = store.openMap(itemsMap(table));
+        for (String json : items.values()) {
+            try {
+                sink.accept(AttributeJson.item(Json.MAPPER.readTree(json)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("corrupt item in the data directory", e);
+            }
+        }
+    }
+
+    @Override
+    public void saveTable(TableDef def) {
+        tables.put(def.name, def.toJson().toString());
+    }
+
+    @Override
+    public void dropTable(String table) {
+        tables.remove(table);
+        if (store.hasMap(itemsMap(table))) {
+            store.removeMap(itemsMap(table));
+        }
+    }
+
+    @Override
+    public void write(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
+        MVMap<String, String> items = store.openMap(itemsMap(table));
+        String k = AttributeJson.encodeItem(key).toString();
+        if (item == null) {
+            items.remove(k);
+        } else {
+            items.put(k, AttributeJson.encodeItem(item).toString());
+        }
+    }
+
+    @Override
+    public void commit() {
+        store.commit();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private static String itemsMap(String table) {
+        return "items." + table;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.slipway.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.dynamodb.error.ValidationException;
+import dev.slipway.dynamodb.model.AttributeValue;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.function.Predicate;
+
+/** Query: one partition of a table or index, in sort key order, between the key condition's bounds. */
+final class QueryAction implements Action {
+    private final Tables tables;
+
+    QueryAction(Tables tables) {
+        this.tables = tables;
+    }
+
+    @Override
+    public ObjectNode handle(JsonNode in) {
+        Constraints c = new Constraints(in);
+        String name = c.tableName("TableName");
+        Reads.constraints(c);
+        c.check();
+        Integer limit = c.integer("Limit", 1, null);
+        boolean consistent = Boolean.TRUE.equals(Constraints.bool(in, "ConsistentRead"));
+        Boolean forwardFlag = Constraints.bool(in, "ScanIndexForward");
+        boolean forward = forwardFlag == null || forwardFlag;
+        if (!in.hasNonNull("KeyConditions") && !in.hasNonNull("KeyConditionExpression")) {
+            throw ValidationException.of(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        }
+        Map<String, AttributeValue> start = AttributeJson.item(Constraints.object(in, "ExclusiveStartKey"));
+        Expressions.Compiled expressions = tables.expressions.compile(in);
+        Table table = tables.forItems(name);
+        Reads.Target target = Reads.target(table, Constraints.text(in, "IndexName"));
+        String select = Reads.select(in, target, expressions, consistent);
+        List<Expressions.KeyPart> parts = expressions.keyCondition().orElseThrow();
+        KeySchema keys = target.keys();
+        Expressions.KeyPart hashPart = null;
+        Expressions.KeyPart rangePart = null;
+        for (Expressions.KeyPart p : parts) {
+            if (p.name().equals(keys.hashName()) && hashPart == null) {
+                hashPart = p;
+            } else if (keys.rangeName().map(p.name()::equals).orElse(false) && rangePart == null) {
+                rangePart = p;
+            } else {
+                throw ValidationException.of("Query key condition not supported");
+            }
+        }
+        if (hashPart == null) {
+            throw ValidationException.of("Query condition missed key schema element: " + keys.hashName());
+        }
+        if (!hashPart.operator().equals("EQ")) {
+            throw ValidationException.of("Query key condition not supported");
+        }
+        AttributeValue hash = hashPart.values().get(0);
+        if (!hash.type().equals(keys.hashType())) {
+            throw ValidationException.invalidParameter("Condition parameter type does not match schema type");
+        }
+        if (rangePart != null) {
+            for (AttributeValue v : rangePart.values()) {
+                if (!v.type().equals(keys.rangeType().orElseThrow())) {
+                    throw ValidationException.invalidParameter("Condition parameter type does not match schema type");
+                }
+            }
+            if (rangePart.operator().equals("BEGINS_WITH") && keys.rangeType().orElseThrow().equals("N")) {
+                throw ValidationException.invalidExpression("KeyConditionExpression",
+                        "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
+            }
+        }
+        ItemKey startKey = start == null ? null : target.startKey(start);
+        if (startKey != null && Values.compare(startKey.hash(), hash) != 0) {
+            throw ValidationException.of("The provided starting key is outside query boundaries based on provided conditions");
+        }
+
+        ItemKey lo = ItemKey.partitionStart(hash);
+        ItemKey hi = ItemKey.partitionEnd(hash);
+        Predicate<ItemKey> stop = k -> false;
+        if (rangePart != null) {
+            List<AttributeValue> v = rangePart.values();
+            switch (rangePart.operator()) {
+                case "EQ" -> {
+                    lo = ItemKey.around(hash, v.get(0), -1);
+                    hi = ItemKey.around(hash, v.get(0), 1);
+                }
+                case "GT" -> lo = ItemKey.around(hash, v.get(0), 1);
+                case "GE" -> lo = ItemKey.around(hash, v.get(0), -1);
+                case "LT" -> hi = ItemKey.around(hash, v.get(0), -1);
+                case "LE" -> hi = ItemKey.around(hash, v.get(0), 1);
+                case "BETWEEN" -> {
+                    lo = ItemKey.around(hash, v.get(0), -1);
+                    hi = ItemKey.around(hash, v.get(1), 1);
+                }
+                case "BEGINS_WITH" -> {
+                    lo = ItemKey.around(hash, v.get(0), -1);
+                    AttributeValue prefix = v.get(0);
+                    stop = forward ? k -> !startsWith(k.range(), prefix) : k -> false;
+                    if (!forward) {
+                        Predicate<ItemKey> outside = k -> !startsWith(k.range(), prefix);
+                        stop = outside;
+                    }
+                }
+                default -> throw ValidationException.of("Query key condition not supported");
+            }
+        }
+        ObjectNode out;
+        table.lock.readLock().lock();
+        try {
+            NavigableMap<ItemKey, Map<String, AttributeValue>> range = lo.compareTo(hi) > 0
+                    ? new java.util.TreeMap<>() : target.data().subMap(lo, true, hi, true);
+            if (startKey != null) {
+                range = forward ? range.tailMap(startKey, false) : range.headMap(startKey, false);
+            }
+            if (rangePart != null && rangePart.operator().equals("BEGINS_WITH") && !forward) {
+                // backwards from the last key with the prefix: skip what lies after the prefix range
+                AttributeValue prefix = rangePart.values().get(0);
+                NavigableMap<ItemKey, Map<String, AttributeValue>> all = range;
+                range = new java.util.TreeMap<>();
+                for (Map.Entry<ItemKey, Map<String, AttributeValue>> e : all.entrySet()) {
+                    if (!startsWith(e.getKey().range(), prefix)) {
+                        break;
+                    }
+                    range.put(e.getKey(), e.getValue());
+                }
+            }
+            NavigableMap<ItemKey, Map<String, AttributeValue>> ordered = forward ? range : range.descendingMap();
+            out = Reads.page(in, target, ordered.entrySet().iterator(), stop, k -> true, expressions, select, limit,
+                    consistent);
+        } finally {
+            table.lock.readLock().unlock();
+        }
+        return out;
+    }
+
+    static boolean startsWith(AttributeValue value, AttributeValue prefix) {
+        if (value instanceof AttributeValue.S s && prefix instanceof AttributeValue.S p) {
+            return s.value().startsWith(p.value());
+        }
+        if (value instanceof AttributeValue.B b && prefix instanceof AttributeValue.B p) {
+            return b.value().length >= p.value().length
+                    && Arrays.equals(b.value(), 0, p.value().length, p.value(), 0, p.value().length);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.slipway.dynamodb;
+
+import dev.slipway.dynamodb.model.AttributeValue;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Where tables and items persist. The in-memory engine keeps everything on the heap (the maps in
+ * {@link Table}); a persistent storage mirrors each change and makes it durable in
+ * {@link #commit()}, which every write request calls before it is acknowledged.
+ */
+interface Storage extends AutoCloseable {
+    /** Table definitions found at start-up. */
+    List<TableDef> loadTables();
+
+    /** Streams the stored items of a table at start-up. */
+    void loadItems(String table, Consumer<Map<String, AttributeValue>> sink);
+
+    void saveTable(TableDef def);
+
+    void dropTable(String table);
+
+    /** Records an item change; {@code item} null means deleted. */
+    void write(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item);
+
+    /** Makes everything recorded so far durable. */
+    void commit();
+
+    @Override
+    void close();
+
+    /** No persistence: the heap is the store. */
+    static Storage memory() {
+        return new Storage() {
+            public List<TableDef> loadTables() {
+                return List.of();
+            }
+
+            public void loadItems(String table, Consumer<Map<String, AttributeValue>> sink) {}
+
+            public void saveTable(TableDef def) {}
+
+            public void dropTable(String table) {}
+
+            public void write(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item) {}
+
+            public void commit() {}
+
+            public void close() {}
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package dev.slipway.dynamodb;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.dynamodb.error.ConditionalCheckFailedException;
+import dev.slipway.dynamodb.error.DynamoDbException;
+import dev.slipway.dynamodb.error.InternalServerError;
+import dev.slipway.dynamodb.error.SerializationException;
+import dev.slipway.dynamodb.error.TransactionCanceledException;
+import dev.slipway.dynamodb.error.UnknownOperationException;
+import dev.slipway.protocol.Json;
+import dev.slipway.protocol.http.HttpHandler;
+import dev.slipway.protocol.http.HttpRequest;
+import dev.slipway.protocol.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.CRC32;
+
+/**
+ * The JSON 1.0 wire codec: {@code X-Amz-Target: DynamoDB_20120810.<Action>} (or
+ * {@code DynamoDBStreams_20120810.<Action>}) selects the action; errors are rendered as
+ * {@code {"__type": …, "message": …}} with their HTTP status; every answer carries
+ * {@code x-amz-crc32} (CRC32 of the body) and {@code x-amzn-RequestId}, as DynamoDB's do.
+ */
+final class WireHandler implements HttpHandler {
+    static final String TARGET_PREFIX = "DynamoDB_20120810";
+    static final String STREAMS_PREFIX = "DynamoDBStreams_20120810";
+    private static final System.Logger LOG = System.getLogger(WireHandler.class.getName());
+    private final Map<String, Action> actions;
+    private final Map<String, Action> streamActions;
+
+    WireHandler(Map<String, Action> actions, Map<String, Action> streamActions) {
+        this.actions = actions;
+        this.streamActions = streamActions;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        try {
+            Action action = action(request.header("X-Amz-Target").orElse(""));
+            JsonNode input = parse(request.body());
+            return respond(200, Json.MAPPER.writeValueAsBytes(action.handle(input)));
+        } catch (DynamoDbException e) {
+            return error(e);
+        } catch (RuntimeException | JsonProcessingException e) {
+            LOG.log(System.Logger.Level.ERROR, "unexpected failure in the DynamoDB engine", e);
+            return error(InternalServerError.unexpected());
+        }
+    }
+
+    private Action action(String target) {
+        int dot = target.indexOf('.');
+        Action action = null;
+        if (dot > 0) {
+            String prefix = target.substring(0, dot);
+            String name = target.substring(dot + 1);
+            if (prefix.equals(TARGET_PREFIX)) {
+                action = actions.get(name);
+            } else if (prefix.equals(STREAMS_PREFIX)) {
+                action = streamActions.get(name);
+            }
+        }
+        if (action == null) {
+            throw UnknownOperationException.unknown();
+        }
+        return action;
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw SerializationException.malformed();
+            }
+            return node;
+        } catch (java.io.IOException e) {
+            throw SerializationException.malformed();
+        }
+    }
+
+    static HttpResponse error(DynamoDbException e) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("__type", e.wireType());
+        if (e.getMessage() != null) {
+            body.put(e instanceof TransactionCanceledException ? "Message" : "message", e.getMessage());
+        }
+        if (e instanceof ConditionalCheckFailedException c && c.item().isPresent()) {
+            body.set("Item", AttributeJson.encodeItem(c.item().get()));
+        }
+        if (e instanceof TransactionCanceledException t) {
+            ArrayNode reasons = body.putArray("CancellationReasons");
+            for (TransactionCanceledException.Reason r : t.reasons()) {
+                ObjectNode o = reasons.addObject();
+                o.put("Code", r.code());
+                r.message().ifPresent(m -> o.put("Message", m));
+                r.item().ifPresent(i -> o.set("Item", AttributeJson.encodeItem(i)));
+            }
+        }
+        try {
+            return respond(e.httpStatus(), Json.MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException impossible) {
+            return respond(500, "{}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static HttpResponse respond(int status, byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return HttpResponse.status(status)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("x-amzn-RequestId", UUID.randomUUID().toString())
+                .header("x-amz-crc32", Long.toString(crc.getValue()))
+                .body(body);
+    }
+}
