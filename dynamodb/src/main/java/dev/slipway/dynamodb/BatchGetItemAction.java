@@ -57,7 +57,7 @@ final class BatchGetItemAction implements Action {
         requestItems.fields().forEachRemaining(entries::add);
         for (Map.Entry<String, JsonNode> e : entries) {
             JsonNode spec = e.getValue();
-            Expressions.Compiled expressions = tables.expressions.compile(spec);
+            Expressions.Compiled expressions = tables.expressions.compile(spec, null);
             Table table = tables.forItems(e.getKey());
             List<ItemKey> keys = new ArrayList<>();
             Set<ItemKey> seen = new HashSet<>();

@@ -8,58 +8,57 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the actions need from the expression language (package {@code dev.slipway.dynamodb.expression},
- * built separately): one call per request compiles every expression it carries, so that unused or
- * missing ExpressionAttributeNames/Values are reported across all of them, and the compiled form
- * is checked completely before anything is evaluated (STYLE rule 5).
+ * What the actions need from the expression language (package {@code dev.slipway.dynamodb.expression}):
+ * one call per request (or per table of a batch, per action of a transaction) compiles every
+ * expression it carries, so that unused or missing ExpressionAttributeNames/Values are reported
+ * across all of them, and everything is checked before anything is evaluated (STYLE rule 5).
  */
 interface Expressions {
 
     /**
-     * Compiles the expressions (and legacy parameters) of one request.
+     * Compiles the expressions of one request.
      *
-     * @param request the whole request JSON: ConditionExpression, KeyConditionExpression,
-     *     FilterExpression, ProjectionExpression, UpdateExpression, ExpressionAttributeNames/Values,
-     *     and the legacy Expected, ConditionalOperator, AttributeUpdates, KeyConditions, QueryFilter,
-     *     ScanFilter, AttributesToGet
+     * @param request the request JSON (ConditionExpression, KeyConditionExpression, FilterExpression,
+     *     ProjectionExpression, UpdateExpression, ExpressionAttributeNames/Values, legacy parameters)
+     * @param queryKeys the key schema a KeyConditionExpression is checked against; null when not a Query
      */
-    Compiled compile(JsonNode request);
+    Compiled compile(JsonNode request, KeySchema queryKeys);
 
     /** The checked expressions of one request. */
     interface Compiled {
-        /** Whether the condition (ConditionExpression or Expected) holds; true when there is none. */
+        /** Whether the condition holds for the item (empty map when absent); true when there is none. */
         boolean condition(Map<String, AttributeValue> item);
 
-        /** Whether the filter (FilterExpression, QueryFilter or ScanFilter) keeps the item; true when none. */
+        /** Whether the filter keeps the item; true when there is none. */
         boolean filter(Map<String, AttributeValue> item);
 
-        /** Whether a projection (ProjectionExpression or AttributesToGet) was given. */
-        boolean hasProjection();
-
-        /** The top-level attributes the projection reads (for index projection checks). */
+        /** The top-level attributes the projection reads; empty when there is no projection. */
         Set<String> projectedAttributes();
 
         /** The item reduced to the projection; the item itself when there is none. */
         Map<String, AttributeValue> project(Map<String, AttributeValue> item);
 
-        /** Whether an update (UpdateExpression or AttributeUpdates) was given. */
+        /** Whether an update was given. */
         boolean hasUpdate();
 
-        /** The item after the update; {@code item} is never modified. Throws ValidationException on type errors. */
+        /** The item after the update; never modifies its argument. */
         Map<String, AttributeValue> update(Map<String, AttributeValue> item);
 
-        /**
-         * The key condition of a Query (KeyConditionExpression or KeyConditions), one part per
-         * attribute compared, in the order written; empty when there is none. The engine checks
-         * the parts against the table's or index's key schema.
-         */
-        Optional<List<KeyPart>> keyCondition();
+        /** Top-level attributes the update writes or removes. */
+        Set<String> updatedTopLevelAttributes();
+
+        /** The parts of the item the update's paths address (ReturnValues UPDATED_OLD/UPDATED_NEW). */
+        Map<String, AttributeValue> updatedParts(Map<String, AttributeValue> item);
+
+        /** The key condition of a Query, if given. */
+        Optional<QueryKey> keyCondition();
     }
 
+    /** A Query's partition key value and optional sort key condition. */
+    record QueryKey(AttributeValue hashValue, Optional<KeyPart> range) {}
+
     /**
-     * One comparison of a key condition.
-     *
-     * @param operator one of EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH (anything else is rejected)
+     * @param operator one of EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH
      * @param values one value, or two for BETWEEN
      */
     record KeyPart(String name, String operator, List<AttributeValue> values) {}

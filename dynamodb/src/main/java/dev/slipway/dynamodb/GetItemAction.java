@@ -25,7 +25,7 @@ final class GetItemAction implements Action {
         c.check();
         Map<String, AttributeValue> keyAttributes = AttributeJson.item(Constraints.object(in, "Key"));
         boolean consistent = Boolean.TRUE.equals(Constraints.bool(in, "ConsistentRead"));
-        Expressions.Compiled expressions = tables.expressions.compile(in);
+        Expressions.Compiled expressions = tables.expressions.compile(in, null);
         Table table = tables.forItems(name);
         ItemKey key = Keys.key(table.def, keyAttributes);
         Map<String, AttributeValue> item;

@@ -27,7 +27,7 @@ final class PutItemAction implements Action {
         if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
             throw ValidationException.returnValuesPutDelete();
         }
-        Expressions.Compiled expressions = tables.expressions.compile(in);
+        Expressions.Compiled expressions = tables.expressions.compile(in, null);
         Table table = tables.forItems(name);
         Keys.item(table.def, item);
         ItemKey key = table.keyOf(item);

@@ -33,30 +33,15 @@ final class QueryAction implements Action {
                     "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         Map<String, AttributeValue> start = AttributeJson.item(Constraints.object(in, "ExclusiveStartKey"));
-        Expressions.Compiled expressions = tables.expressions.compile(in);
         Table table = tables.forItems(name);
         Reads.Target target = Reads.target(table, Constraints.text(in, "IndexName"));
-        String select = Reads.select(in, target, expressions, consistent);
-        List<Expressions.KeyPart> parts = expressions.keyCondition().orElseThrow();
         KeySchema keys = target.keys();
-        Expressions.KeyPart hashPart = null;
-        Expressions.KeyPart rangePart = null;
-        for (Expressions.KeyPart p : parts) {
-            if (p.name().equals(keys.hashName()) && hashPart == null) {
-                hashPart = p;
-            } else if (keys.rangeName().map(p.name()::equals).orElse(false) && rangePart == null) {
-                rangePart = p;
-            } else {
-                throw ValidationException.of("Query key condition not supported");
-            }
-        }
-        if (hashPart == null) {
-            throw ValidationException.of("Query condition missed key schema element: " + keys.hashName());
-        }
-        if (!hashPart.operator().equals("EQ")) {
-            throw ValidationException.of("Query key condition not supported");
-        }
-        AttributeValue hash = hashPart.values().get(0);
+        Expressions.Compiled expressions = tables.expressions.compile(in, keys);
+        String select = Reads.select(in, target, expressions, consistent);
+        Expressions.QueryKey queryKey = expressions.keyCondition().orElseThrow(() -> ValidationException.of(
+                "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
+        Expressions.KeyPart rangePart = queryKey.range().orElse(null);
+        AttributeValue hash = queryKey.hashValue();
         if (!hash.type().equals(keys.hashType())) {
             throw ValidationException.invalidParameter("Condition parameter type does not match schema type");
         }
@@ -97,11 +82,7 @@ final class QueryAction implements Action {
                 case "BEGINS_WITH" -> {
                     lo = ItemKey.around(hash, v.get(0), -1);
                     AttributeValue prefix = v.get(0);
-                    stop = forward ? k -> !startsWith(k.range(), prefix) : k -> false;
-                    if (!forward) {
-                        Predicate<ItemKey> outside = k -> !startsWith(k.range(), prefix);
-                        stop = outside;
-                    }
+                    stop = k -> !startsWith(k.range(), prefix);
                 }
                 default -> throw ValidationException.of("Query key condition not supported");
             }

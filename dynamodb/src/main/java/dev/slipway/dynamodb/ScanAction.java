@@ -43,7 +43,7 @@ final class ScanAction implements Action {
         }
         boolean consistent = Boolean.TRUE.equals(Constraints.bool(in, "ConsistentRead"));
         Map<String, AttributeValue> start = AttributeJson.item(Constraints.object(in, "ExclusiveStartKey"));
-        Expressions.Compiled expressions = tables.expressions.compile(in);
+        Expressions.Compiled expressions = tables.expressions.compile(in, null);
         Table table = tables.forItems(name);
         Reads.Target target = Reads.target(table, Constraints.text(in, "IndexName"));
         String select = Reads.select(in, target, expressions, consistent);

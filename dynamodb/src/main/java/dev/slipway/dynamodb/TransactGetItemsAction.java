@@ -41,7 +41,7 @@ final class TransactGetItemsAction implements Action {
             Constraints sc = new Constraints(spec);
             String name = sc.tableName(spec, "TableName", "transactItems.1.member.get.tableName", true);
             sc.check();
-            Expressions.Compiled expressions = tables.expressions.compile(spec);
+            Expressions.Compiled expressions = tables.expressions.compile(spec, null);
             Table table = tables.forItems(name);
             gets.add(new Get(table, Keys.key(table.def, AttributeJson.item(Constraints.object(spec, "Key"))), expressions));
         }

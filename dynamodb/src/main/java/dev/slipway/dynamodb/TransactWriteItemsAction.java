@@ -99,7 +99,7 @@ final class TransactWriteItemsAction implements Action {
                 throw ValidationException.constraints(List.of("Value null at 'transactItems.1.member.conditionCheck."
                         + "conditionExpression' failed to satisfy constraint: Member must not be null"));
             }
-            Expressions.Compiled expressions = tables.expressions.compile(spec);
+            Expressions.Compiled expressions = tables.expressions.compile(spec, null);
             Table table = tables.forItems(name);
             Map<String, AttributeValue> item = null;
             Map<String, AttributeValue> keyAttributes;

@@ -7,7 +7,6 @@ import dev.slipway.dynamodb.error.ValidationException;
 import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * UpdateItem: edit an item's attributes (creating it when missing), if its condition holds.
@@ -29,7 +28,7 @@ final class UpdateItemAction implements Action {
         c.check();
         Map<String, AttributeValue> keyAttributes = AttributeJson.item(Constraints.object(in, "Key"));
         String returnValues = Constraints.text(in, "ReturnValues");
-        Expressions.Compiled expressions = tables.expressions.compile(in);
+        Expressions.Compiled expressions = tables.expressions.compile(in, null);
         Table table = tables.forItems(name);
         ItemKey key = Keys.key(table.def, keyAttributes);
         Map<String, AttributeValue> old;
@@ -50,7 +49,14 @@ final class UpdateItemAction implements Action {
             table.lock.writeLock().unlock();
         }
         tables.storage.commit();
-        Map<String, AttributeValue> attributes = ItemRequests.returned(returnValues, old, updated);
+        Map<String, AttributeValue> attributes;
+        if ("UPDATED_OLD".equals(returnValues)) {
+            attributes = old == null ? null : nonEmpty(expressions.updatedParts(old));
+        } else if ("UPDATED_NEW".equals(returnValues)) {
+            attributes = nonEmpty(expressions.updatedParts(updated));
+        } else {
+            attributes = ItemRequests.returned(returnValues, old, updated);
+        }
         if (attributes != null) {
             out.set("Attributes", AttributeJson.encodeItem(attributes));
         }
@@ -65,14 +71,18 @@ final class UpdateItemAction implements Action {
     static Map<String, AttributeValue> apply(TableDef def, Expressions.Compiled expressions,
             Map<String, AttributeValue> key, Map<String, AttributeValue> old) {
         Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(key);
-        Map<String, AttributeValue> updated = expressions.hasUpdate() ? expressions.update(base) : base;
-        for (Map.Entry<String, AttributeValue> k : key.entrySet()) {
-            if (!Objects.equals(updated.get(k.getKey()), k.getValue())) {
-                throw ValidationException.invalidParameter("Cannot update attribute " + k.getKey()
+        for (String attribute : expressions.updatedTopLevelAttributes()) {
+            if (key.containsKey(attribute)) {
+                throw ValidationException.invalidParameter("Cannot update attribute " + attribute
                         + ". This attribute is part of the key");
             }
         }
+        Map<String, AttributeValue> updated = expressions.hasUpdate() ? expressions.update(base) : base;
         Keys.item(def, updated);
         return updated;
+    }
+
+    private static Map<String, AttributeValue> nonEmpty(Map<String, AttributeValue> m) {
+        return m == null || m.isEmpty() ? null : m;
     }
 }
