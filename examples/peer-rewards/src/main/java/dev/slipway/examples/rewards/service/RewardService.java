@@ -7,6 +7,7 @@ import dev.slipway.examples.rewards.model.User;
 import dev.slipway.examples.rewards.repository.RewardRepository;
 import dev.slipway.examples.rewards.repository.UserRepository;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class RewardService {
             throw NotFound.user("to", request.to());
         }
         var reward = new Reward(ids.get(), request.from(), request.to(), request.points().intValue(), message,
-                clock.instant());
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)); // what DynamoDB stores
         rewards.save(reward);
         users.addPoints(reward.to(), reward.points());
         return reward;

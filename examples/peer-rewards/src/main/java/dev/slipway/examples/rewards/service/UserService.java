@@ -3,6 +3,7 @@ package dev.slipway.examples.rewards.service;
 import dev.slipway.examples.rewards.model.User;
 import dev.slipway.examples.rewards.repository.UserRepository;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -29,7 +30,8 @@ public final class UserService {
                 .username("username", username)
                 .text("displayName", name, Rules.DISPLAY_NAME_MAX, false)
                 .throwIfAny();
-        User user = new User(username, name == null || name.isEmpty() ? username : name, 0, clock.instant());
+        User user = new User(username, name == null || name.isEmpty() ? username : name, 0,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         if (!users.create(user)) {
             throw Conflict.usernameTaken(username);
         }

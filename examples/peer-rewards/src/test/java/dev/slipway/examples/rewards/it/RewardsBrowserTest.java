@@ -1,0 +1,162 @@
+package dev.slipway.examples.rewards.it;
+
+import static dev.slipway.examples.rewards.it.LocalCloud.uniqueUsername;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The SPA in a real browser: Debian's headless Chromium driven by Selenium. NEEDS THE LOCAL CLOUD
+ * (skipped unless {@code peerRewards.siteUrl} and {@code peerRewards.apiUrl} are set, see
+ * {@link LocalCloud}) and Chromium (skipped, saying how to install it, when missing).
+ */
+@Tag("browser")
+class RewardsBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** An upper bound for the page to react, not a performance expectation: machines are noisy. */
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    /** One browser for the class (starting Chromium is the slow part); each test starts from a fresh page. */
+    static WebDriver browser;
+    static WebDriverWait wait;
+    static Path profile;
+    Api api;
+
+    @BeforeAll
+    static void openBrowser() throws IOException {
+        LocalCloud.siteUrl();
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Skipped: Chromium is not installed (need " + CHROMIUM + " and " + CHROMEDRIVER + ");"
+                        + " install it with: sudo apt-get install chromium chromium-driver");
+        profile = Files.createTempDirectory("peer-rewards-chromium");
+        var options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--no-first-run", "--window-size=1280,1000",
+                        "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, PATIENCE);
+    }
+
+    @AfterAll
+    static void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** A fresh page: nobody picked (the page remembers "me" in localStorage), the first load done. */
+    @BeforeEach
+    void openTheApp() {
+        api = new Api(LocalCloud.apiUrl());
+        browser.get(LocalCloud.siteUrl());
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        browser.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(byTestId("app-error").isDisplayed()).as("the page reached the API").isFalse();
+    }
+
+    WebElement byTestId(String id) {
+        return browser.findElement(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    /** Registers {@code username} through the form; the page then uses it as "me". */
+    void registerInTheUi(String username) {
+        byTestId("register-username").sendKeys(username);
+        byTestId("register-submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElement(byTestId("whoami"), username));
+    }
+
+    void chooseRecipient(String username) {
+        wait.until(d -> new Select(byTestId("give-to")).getOptions().stream()
+                .anyMatch(option -> username.equals(option.getDomAttribute("value"))));
+        new Select(byTestId("give-to")).selectByValue(username);
+    }
+
+    @Test
+    void givingARewardInTheUi_showsItInTheFeedAndOnTheLeaderboard() {
+        String recipient = uniqueUsername("dana");
+        assertThat(api.register(recipient).status()).isEqualTo(201);
+        String me = uniqueUsername("erin");
+        registerInTheUi(me);
+        String message = "Browser thanks " + me;
+
+        chooseRecipient(recipient);
+        WebElement points = byTestId("give-points");
+        points.clear();
+        points.sendKeys("7");
+        byTestId("give-message").sendKeys(message);
+        byTestId("give-submit").click();
+
+        wait.until(ExpectedConditions.textToBePresentInElement(byTestId("give-status"), "Sent 7 points"));
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector("[data-testid='feed-item']")).stream()
+                .filter(li -> li.getText().contains(message)).findFirst().orElse(null));
+        assertThat(item.findElement(By.cssSelector("[data-testid='feed-points']")).getText()).isEqualTo("+7");
+        assertThat(item.findElements(By.cssSelector("[data-testid='withdraw']"))).as("my reward can be withdrawn")
+                .hasSize(1);
+        WebElement entry = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid='leaderboard-item'][data-username='" + recipient + "']")));
+        assertThat(entry.getText()).contains("7 points");
+        assertThat(byTestId("give-error").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void anInvalidReward_showsTheErrorAndSendsNothing() {
+        String recipient = uniqueUsername("fay");
+        assertThat(api.register(recipient).status()).isEqualTo(201);
+        registerInTheUi(uniqueUsername("gus"));
+
+        chooseRecipient(recipient);
+        WebElement points = byTestId("give-points");
+        points.clear();
+        points.sendKeys("500");
+        byTestId("give-submit").click();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOf(byTestId("give-error")));
+        assertThat(error.getAttribute("role")).isEqualTo("alert");
+        assertThat(error.getText()).contains("points must be between 1 and 100").contains("message is required");
+        assertThat(points.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(api.get("/rewards?to=" + recipient).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aServerSideError_isShownToo() {
+        String taken = uniqueUsername("hal");
+        assertThat(api.register(taken).status()).isEqualTo(201);
+
+        byTestId("register-username").sendKeys(taken); // valid for the page, refused by the server
+        byTestId("register-submit").click();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOf(byTestId("register-error")));
+        assertThat(error.getText()).isEqualTo("username " + taken + " is already taken");
+    }
+}
