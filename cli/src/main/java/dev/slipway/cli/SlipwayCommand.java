@@ -15,6 +15,12 @@ import picocli.CommandLine.Spec;
                 + "and a delivery toolchain.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            OfflineCommand.class,
+            CloudCommand.class,
+            DeployCommand.class,
+            InfoCommand.class,
+            RemoveCommand.class,
+            LogsCommand.class,
         })
 public final class SlipwayCommand implements Runnable {
     @Spec

@@ -1,0 +1,124 @@
+package dev.slipway.cli;
+
+import dev.slipway.lambda.JavaRuntimes;
+import dev.slipway.service.FunctionSpec;
+import dev.slipway.service.Service;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Builds a service's artifact when it is missing or older than its sources, so that
+ * {@code slipway offline} works on a fresh clone. Only Maven projects are built (a pom.xml in the
+ * service folder), with a JDK new enough for the functions' runtime; the build's output goes to
+ * {@code .slipway/build.log}, which the error message names when the build fails.
+ */
+final class ArtifactBuilder {
+    private ArtifactBuilder() {}
+
+    /** Returns true when it built something. */
+    static boolean ensureBuilt(Service service, PrintWriter out) {
+        Set<Path> artifacts = new LinkedHashSet<>();
+        String runtime = "java17";
+        for (FunctionSpec f : service.functions().values()) {
+            f.artifact().ifPresent(artifacts::add);
+            if (f.runtime().startsWith("java") && javaFeature(f.runtime()) > javaFeature(runtime)) {
+                runtime = f.runtime();
+            }
+        }
+        if (artifacts.isEmpty()) {
+            return false;
+        }
+        Path pom = service.serviceDir().resolve("pom.xml");
+        List<Path> stale = new ArrayList<>();
+        for (Path a : artifacts) {
+            if (!Files.exists(a) || (Files.exists(pom) && sourcesNewerThan(service.serviceDir(), a))) {
+                stale.add(a);
+            }
+        }
+        if (stale.isEmpty()) {
+            return false;
+        }
+        if (!Files.exists(pom)) {
+            throw new UserError("the artifact " + stale.get(0) + " does not exist",
+                    "build it first (package.artifact in serverless.yml names it)");
+        }
+        Path log = service.serviceDir().resolve(".slipway").resolve("build.log");
+        Optional<Path> javaHome = JavaRuntimes.javaHomeFor(runtime);
+        out.println("Building " + service.serviceDir().getFileName() + " with Maven"
+                + javaHome.map(h -> " on " + h).orElse("") + " (artifact missing or older than its sources)… log: " + log);
+        out.flush();
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder pb = new ProcessBuilder(mvn(), "-B", "-q", "-DskipTests", "package")
+                    .directory(service.serviceDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            javaHome.ifPresent(h -> pb.environment().put("JAVA_HOME", h.toString()));
+            int code = pb.start().waitFor();
+            if (code != 0) {
+                throw new UserError("building " + service.serviceDir() + " failed (mvn exited with " + code + "); see " + log,
+                        "fix the build, or build it yourself with 'mvn package' in " + service.serviceDir());
+            }
+        } catch (IOException e) {
+            throw new UserError("could not run Maven to build " + service.serviceDir() + ": " + e.getMessage(),
+                    "install Maven (mvn) or build the artifact yourself");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while building", "");
+        }
+        for (Path a : stale) {
+            if (!Files.exists(a)) {
+                throw new UserError("the build finished but " + a + " still does not exist",
+                        "make package.artifact in serverless.yml name the file the build writes");
+            }
+        }
+        return true;
+    }
+
+    private static String mvn() {
+        return System.getProperty("os.name", "").toLowerCase().contains("win") ? "mvn.cmd" : "mvn";
+    }
+
+    static int javaFeature(String runtime) {
+        String digits = runtime.replaceAll("^java(\\d+).*$", "$1");
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return 8;
+        }
+    }
+
+    private static boolean sourcesNewerThan(Path serviceDir, Path artifact) {
+        try {
+            FileTime built = Files.getLastModifiedTime(artifact);
+            if (Files.getLastModifiedTime(serviceDir.resolve("pom.xml")).compareTo(built) > 0) {
+                return true;
+            }
+            Path src = serviceDir.resolve("src/main");
+            if (!Files.isDirectory(src)) {
+                return false;
+            }
+            try (Stream<Path> files = Files.walk(src)) {
+                return files.filter(Files::isRegularFile).anyMatch(f -> {
+                    try {
+                        return Files.getLastModifiedTime(f).compareTo(built) > 0;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.slipway.cli;
+
+import dev.slipway.deploy.DeployException;
+import dev.slipway.deploy.Deployer;
+import dev.slipway.deploy.DeploymentPlan;
+import dev.slipway.deploy.Target;
+import dev.slipway.service.CloudFormationCompiler;
+import dev.slipway.service.CompileOptions;
+import dev.slipway.service.CompiledStack;
+import dev.slipway.service.Service;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slipway deploy}: package, upload, apply the stack through a change set, print the outputs. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Deploy the service as one CloudFormation stack to the local cloud (default) or to AWS.")
+public final class DeployCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServiceOptions service;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--verbose", description = "Show every stack event, not only failures.")
+    boolean verbose;
+
+    @Option(names = "--stacktrace", description = "Print the stack trace of a failure.")
+    boolean stacktrace;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Service svc = service.load(err, Map.of());
+        Target t = target.resolve(svc.region());
+        if (t.isLocal()) {
+            BackgroundCloud.ensureRunning(t.endpoint().orElseThrow(), out);
+        }
+        ArtifactBuilder.ensureBuilt(svc, out);
+        Deployer.Result result = deploy(svc, t, new ConsoleDeployListener(out, !verbose));
+        printOutputs(out, svc, t, result.outputs());
+        return 0;
+    }
+
+    /** Compiles and deploys; shared with {@code offline} so both follow the same path. */
+    static Deployer.Result deploy(Service svc, Target target, ConsoleDeployListener listener) {
+        CompiledStack stack = CloudFormationCompiler.compile(svc, CompileOptions.at(Clock.systemUTC()));
+        listener.phase("Deploying " + stack.stackName() + " to " + target);
+        try (Deployer deployer = new Deployer(target, listener, Clock.systemUTC())) {
+            Deployer.Result result = deployer.deploy(DeploymentPlan.of(stack));
+            listener.phase(result.changed() ? "Deployed " + stack.stackName() + " (" + result.stackStatus() + ")"
+                    : "Stack " + stack.stackName() + " is up to date");
+            return result;
+        } catch (DeployException e) {
+            throw new UserError(e.getMessage(), e.hint());
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw new UserError("talking to " + target + " failed: " + e.getMessage(),
+                    target.isLocal() ? "is the local cloud running? ('slipway cloud')" : "check your AWS credentials and region");
+        }
+    }
+
+    static void printOutputs(PrintWriter out, Service svc, Target target, Map<String, String> outputs) {
+        out.println();
+        out.println("service: " + svc.name() + "   stage: " + svc.stage() + "   stack: " + svc.stackName());
+        if (outputs.containsKey("ServiceEndpoint")) {
+            out.println("endpoint: " + localEndpoint(outputs.get("ServiceEndpoint"), target));
+        }
+        out.println("functions:");
+        svc.functions().values().forEach(f -> out.println("  " + f.key() + ": " + f.deployedName()));
+        if (!outputs.isEmpty()) {
+            out.println("outputs:");
+            outputs.forEach((k, v) -> out.println("  " + k + ": " + v));
+        }
+        out.flush();
+    }
+
+    private static final java.util.regex.Pattern EXECUTE_API =
+            java.util.regex.Pattern.compile("https://([a-z0-9]+)\\.execute-api\\.[^/]+/([^/]+)(.*)");
+
+    /** On the local cloud, the execute-api URL AWS would give becomes the edge port's path form. */
+    static String localEndpoint(String awsUrl, Target target) {
+        java.util.regex.Matcher m = EXECUTE_API.matcher(awsUrl);
+        if (!target.isLocal() || !m.matches()) {
+            return awsUrl;
+        }
+        String edge = target.endpoint().orElseThrow().toString().replaceAll("/$", "");
+        return edge + "/restapis/" + m.group(1) + "/" + m.group(2) + "/_user_request_" + m.group(3);
+    }
+}

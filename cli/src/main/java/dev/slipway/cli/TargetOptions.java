@@ -1,0 +1,30 @@
+package dev.slipway.cli;
+
+import dev.slipway.deploy.Target;
+import java.net.URI;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where a command talks to: the local cloud (default) or AWS. Shared by deploy, info, remove, logs. */
+final class TargetOptions {
+    enum Kind { local, aws }
+
+    @Option(names = "--target", defaultValue = "local",
+            description = "local (the Slipway local cloud; default) or aws (your AWS credentials and region).")
+    Kind target;
+
+    @Option(names = "--endpoint", description = "Endpoint URL: the local cloud's (default http://127.0.0.1:4566), "
+            + "or with --target aws another AWS-compatible endpoint.")
+    URI endpoint;
+
+    @Option(names = "--region", description = "AWS region (default: the service's provider.region, else us-east-1).")
+    String region;
+
+    Target resolve(String serviceRegion) {
+        if (target == Kind.local) {
+            return Target.local(endpoint == null ? URI.create(Target.DEFAULT_LOCAL_ENDPOINT) : endpoint);
+        }
+        String r = region != null ? region : serviceRegion != null ? serviceRegion : "us-east-1";
+        return Target.aws(r, Optional.ofNullable(endpoint));
+    }
+}
