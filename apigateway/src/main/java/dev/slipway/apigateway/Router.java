@@ -132,8 +132,9 @@ final class Router {
     private CompletionStage<HttpResponse> serveHttp(HttpRequest req, HttpApi api, String rawPath, String requestPath,
             String domain) {
         String[] sp = splitStage(rawPath);
-        if (!sp[0].equals("$default") && api.stages.containsKey(sp[0]) && !sp[0].isEmpty()) {
-            return http.serve(api, call(req, api.id, sp[0], sp[1], requestPath, domain));
+        if (api.stages.containsKey(sp[0])) {
+            String path = sp[0].equals("$default") ? sp[1] : requestPath;
+            return http.serve(api, call(req, api.id, sp[0], sp[1], path, domain));
         }
         return http.serve(api, call(req, api.id, "$default", rawPath, requestPath, domain));
     }
