@@ -242,7 +242,7 @@ final class Validator {
                 raw.remove().stream().map(this::resolvePath).toList(),
                 raw.add().stream().map(a -> new Ast.AddAction(resolvePath(a.path()), resolveValue(a.value()))).toList(),
                 raw.delete().stream().map(a -> new Ast.DeleteAction(resolvePath(a.path()), resolveValue(a.value()))).toList());
-        checkOverlaps(parsed.parser().actionPaths.stream().map(this::resolvePath).toList());
+        checkOverlaps(kind, parsed.parser().actionPaths.stream().map(this::resolvePath).toList());
         for (Ast.AddAction add : resolved.add()) {
             String type = add.value().value().type();
             if (!type.equals("N") && !type.equals("SS") && !type.equals("NS") && !type.equals("BS")) {
@@ -313,7 +313,7 @@ final class Validator {
         List<Path> raw = parsed.ast().paths();
         checkReservedAndNesting(raw);
         List<Path> resolved = raw.stream().map(this::resolvePath).toList();
-        checkOverlaps(resolved);
+        checkOverlaps(kind, resolved);
         return new Ast.ProjectionExpr(resolved);
     }
 
@@ -349,7 +349,7 @@ final class Validator {
      * ways with a map key on one side and a list index on the other. An overlap is reported
      * before a conflict, as DynamoDB does.
      */
-    private void checkOverlaps(List<Path> paths) {
+    static void checkOverlaps(String kind, List<Path> paths) {
         RuntimeException conflict = null;
         for (int j = 1; j < paths.size(); j++) {
             for (int i = 0; i < j; i++) {
