@@ -15,8 +15,7 @@ import picocli.CommandLine.Spec;
                 + "and a delivery toolchain.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
-            OfflineCommand.class,
-            CloudCommand.class,
+            ValidateCommand.class, PrintCommand.class, PackageCommand.class,
             DeployCommand.class,
             InfoCommand.class,
             RemoveCommand.class,

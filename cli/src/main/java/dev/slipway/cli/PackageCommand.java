@@ -1,0 +1,84 @@
+package dev.slipway.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.service.ArtifactUpload;
+import dev.slipway.service.CloudFormationCompiler;
+import dev.slipway.service.CompileOptions;
+import dev.slipway.service.CompiledStack;
+import dev.slipway.service.Problem;
+import dev.slipway.service.ServiceProject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code slipway package}: writes what the Framework's {@code sls package} writes to
+ * {@code .serverless/}, into {@code .slipway/}: cloudformation-template-create-stack.json,
+ * cloudformation-template-update-stack.json and the artifact(s).
+ */
+@Command(name = "package", mixinStandardHelpOptions = true,
+        description = "Compile the service to CloudFormation templates and copy the artifact into .slipway/.")
+public final class PackageCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServiceOptions service;
+
+    @Option(names = "--package", description = "Output folder (default: .slipway in the service folder).")
+    Path packageDir;
+
+    @Option(names = "--param", description = "A CLI option for ${opt:NAME}, as NAME=VALUE (repeatable).")
+    Map<String, String> params = Map.of();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ServiceProject project = ValidateCommand.load(service, params);
+        Path cwd = Path.of("").toAbsolutePath();
+        List<Problem> problems = new ArrayList<>(project.problemsBeforeBuild());
+        if (problems.stream().noneMatch(Problem::isError)) {
+            ArtifactBuilder.ensureBuilt(project.service(), out);
+            problems.addAll(project.checkArtifacts());
+        }
+        problems.forEach(p -> (p.isError() ? err : out).println(p.format(cwd)));
+        long errors = problems.stream().filter(Problem::isError).count();
+        if (errors > 0) {
+            err.flush();
+            throw new UserError(errors + " problem" + (errors == 1 ? "" : "s") + " in the service configuration "
+                    + "(listed above)", "fix them, then check with 'slipway validate'");
+        }
+        CompiledStack stack = CloudFormationCompiler.compile(project.service(), CompileOptions.at(Clock.systemUTC()));
+        Path dir = packageDir != null ? packageDir.toAbsolutePath()
+                : project.service().serviceDir().resolve(".slipway");
+        Files.createDirectories(dir);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("cloudformation-template-create-stack.json")
+                .toFile(), stack.createTemplate());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("cloudformation-template-update-stack.json")
+                .toFile(), stack.template());
+        for (ArtifactUpload u : stack.uploads()) {
+            Files.copy(u.localPath(), dir.resolve(u.localPath().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        out.println("Packaged " + project.service().name() + " for stage " + project.service().stage() + " ("
+                + project.service().region() + ") into " + cwd.relativize(dir.toAbsolutePath()) + ": "
+                + stack.template().get("Resources").size() + " resources, " + stack.uploads().size() + " artifact"
+                + (stack.uploads().size() == 1 ? "" : "s"));
+        out.flush();
+        return 0;
+    }
+}
