@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             ValidateCommand.class, PrintCommand.class, PackageCommand.class,
+            ValidateCommand.class, PrintCommand.class, PackageCommand.class,
             DeployCommand.class,
             InfoCommand.class,
             RemoveCommand.class,

@@ -81,10 +81,10 @@ class ServiceCommandsTest {
                 .contains("serverless.yml:10:5: error: unknown function setting \"handlr\" in functions.hello. "
                         + "Did you mean \"handler\"?")
                 .contains("fix: rename \"handlr\" to \"handler\"")
-                .contains("serverless.yml:12:21: error: rate(5 minute): for a value greater than 1 the unit must be "
+                .contains("serverless.yml:12:19: error: rate(5 minute): for a value greater than 1 the unit must be "
                         + "plural: rate(5 minutes)")
                 .contains("serverless.yml:14:14: error: handler class demo.Missing is not in the artifact")
-                .contains("serverless.yml:16:12: error: Cannot resolve variable at \"functions.other.environment.X\": "
+                .contains("serverless.yml:16:10: error: Cannot resolve variable at \"functions.other.environment.X\": "
                         + "Value not found at \"env\" source")
                 .contains("demo (stage dev): 6 errors");
     }

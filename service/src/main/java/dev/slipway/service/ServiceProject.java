@@ -28,10 +28,26 @@ public final class ServiceProject {
 
     private final Service service;
     private final List<Problem> problems;
+    private final List<Problem> artifactProblems;
+    private final Validator validator;
 
     private ServiceProject(Service service, List<Problem> problems) {
+        this(service, problems, List.of(), null);
+    }
+
+    private ServiceProject(Service service, List<Problem> problems, List<Problem> artifactProblems,
+            Validator validator) {
         this.service = service;
         this.problems = problems;
+        this.artifactProblems = List.copyOf(artifactProblems);
+        this.validator = validator;
+    }
+
+    private static List<Problem> sorted(List<Problem> problems) {
+        List<Problem> copy = new ArrayList<>(problems);
+        copy.sort(Comparator.comparing((Problem p) -> p.file() == null ? "" : p.file().toString())
+                .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
+        return List.copyOf(copy);
     }
 
     /** Loads the configuration found in {@code serviceDir} (serverless.yml, .yaml or .json). */
@@ -86,10 +102,11 @@ public final class ServiceProject {
         String region = resolver.region();
         applyStageAndRegion(root, stage, region);
         Service service = new ModelBuilder(root, dir, file, loc, problems).build(stage, region);
-        new Validator(service, loc, problems).validate();
-        problems.sort(Comparator.comparing((Problem p) -> p.file() == null ? "" : p.file().toString())
-                .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
-        return new ServiceProject(service, List.copyOf(problems));
+        Validator validator = new Validator(service, loc, problems);
+        validator.validate();
+        List<Problem> artifactProblems = validator.validateArtifacts();
+        problems.addAll(artifactProblems);
+        return new ServiceProject(service, sorted(problems), artifactProblems, validator);
     }
 
     /**
@@ -125,6 +142,20 @@ public final class ServiceProject {
 
     public List<Problem> warnings() {
         return problems.stream().filter(p -> !p.isError()).toList();
+    }
+
+    /**
+     * The problems that do not depend on the built artifact (its existence and the handler
+     * classes in it): for commands that build the artifact after loading and then call
+     * {@link #checkArtifacts()}.
+     */
+    public List<Problem> problemsBeforeBuild() {
+        return problems.stream().filter(p -> !artifactProblems.contains(p)).toList();
+    }
+
+    /** Checks the artifacts again (after a build): exists, readable, holds each handler class. */
+    public List<Problem> checkArtifacts() {
+        return validator == null ? List.of() : sorted(validator.validateArtifacts());
     }
 
     public boolean hasErrors() {

@@ -48,7 +48,7 @@ final class Validator {
 
     private final Service service;
     private final Locations loc;
-    private final List<Problem> problems;
+    private List<Problem> problems;
     private final Map<Path, Optional<Set<String>>> jarClasses = new HashMap<>();
 
     Validator(Service service, Locations loc, List<Problem> problems) {
@@ -62,7 +62,6 @@ final class Validator {
         Map<String, String> restVariables = new HashMap<>();
         Map<String, String> httpApiRoutes = new LinkedHashMap<>();
         Map<String, String> deployedNames = new HashMap<>();
-        Set<String> reportedArtifacts = new HashSet<>();
         LocalDate today = LocalDate.now();
         for (FunctionSpec f : service.functions().values()) {
             String fp = "functions." + f.key();
@@ -80,7 +79,6 @@ final class Validator {
                         + f.deployedName() + "\"", "give one of them a different name:");
             }
             environmentSize(f, fp);
-            artifact(f, fp, reportedArtifacts);
             boolean hasApi = false;
             for (Event e : f.events()) {
                 String ep = eventPath(f.key(), e);
@@ -129,6 +127,25 @@ final class Validator {
                         "create it, or build the site before running slipway offline");
             }
         });
+    }
+
+    /**
+     * The checks that need the built artifact (it exists, is a zip, holds each handler class),
+     * apart so that a command that builds the artifact first can run them after the build.
+     */
+    List<Problem> validateArtifacts() {
+        List<Problem> saved = problems;
+        problems = new java.util.ArrayList<>();
+        try {
+            Set<String> reported = new HashSet<>();
+            jarClasses.clear();
+            for (FunctionSpec f : service.functions().values()) {
+                artifact(f, "functions." + f.key(), reported);
+            }
+            return problems;
+        } finally {
+            problems = saved;
+        }
     }
 
     /** API Gateway: "A sibling ({id}) of this resource already has a variable path part -- only one is allowed". */
