@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             ValidateCommand.class, PrintCommand.class, PackageCommand.class,
-            ValidateCommand.class, PrintCommand.class, PackageCommand.class,
             DeployCommand.class,
             InfoCommand.class,
             RemoveCommand.class,
