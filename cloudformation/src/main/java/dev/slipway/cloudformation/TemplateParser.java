@@ -33,7 +33,21 @@ final class TemplateParser {
 
     static ObjectNode parse(String body) {
         String trimmed = body.stripLeading();
-        JsonNode root = trimmed.startsWith("{") ? parseJson(body) : parseYaml(body);
+        JsonNode root;
+        if (trimmed.startsWith("{")) {
+            // CloudFormation tries JSON first, then YAML (a flow mapping is YAML too); the JSON error wins
+            try {
+                root = parseJson(body);
+            } catch (ValidationError jsonError) {
+                try {
+                    root = parseYaml(body);
+                } catch (ValidationError yamlError) {
+                    throw jsonError;
+                }
+            }
+        } else {
+            root = parseYaml(body);
+        }
         if (!(root instanceof ObjectNode object)) {
             throw ValidationError.notAnObject();
         }

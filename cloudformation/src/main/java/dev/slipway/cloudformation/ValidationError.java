@@ -26,7 +26,7 @@ public final class ValidationError extends AwsServiceException {
     }
 
     static ValidationError jsonNotWellFormed(long line, long column) {
-        return templateFormat("JSON not well-formed. (line " + line + ",  column " + column + ")");
+        return templateFormat("JSON not well-formed. (line " + line + ", column " + column + ")");
     }
 
     static ValidationError yamlNotWellFormed(long line, long column) {
@@ -87,12 +87,14 @@ public final class ValidationError extends AwsServiceException {
         return new ValidationError("Parameters: " + list(names) + " do not exist in the template");
     }
 
+    /** "Parameter 'P' must match pattern ^[a-z]+$" is AWS's (recorded 2026-09); the other constraints follow its form. */
     static ValidationError parameterConstraint(String name, String what) {
         return new ValidationError("Parameter '" + name + "' " + what);
     }
 
     static ValidationError parameterConstraintDescription(String name, String description) {
-        return new ValidationError("Parameter '" + name + "' failed to satisfy constraint: " + description);
+        // "Parameter CreateVPNEndpoint failed to satisfy constraint: Must specify 'true' or 'false'" (boto error, 2020)
+        return new ValidationError("Parameter " + name + " failed to satisfy constraint: " + description);
     }
 
     static ValidationError stackNotFound(String nameOrId) {
