@@ -481,6 +481,11 @@ public final class PartiQl {
     }
 
     private Operand operand() {
+        if (accept("(")) {
+            Operand inner = operand();
+            expect(")");
+            return inner;
+        }
         Tok t = peek();
         if (t.isWord("size") && peek(1).is("(")) {
             next();
