@@ -35,7 +35,7 @@ final class BatchGetItemAction implements Action {
             c.length(requestItems, "'" + requestItems + "'", "requestItems", 1, 100);
             for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                c.tableName(requestItems, e.getKey(), "requestItems." + e.getKey() + ".member", false);
+                c.tableNameKey(e.getKey(), "requestItems." + e.getKey() + ".member");
                 JsonNode keys = Constraints.array(e.getValue(), "Keys");
                 if (keys == null) {
                     c.notNull(e.getValue(), "Keys", "requestItems." + e.getKey() + ".member.keys");

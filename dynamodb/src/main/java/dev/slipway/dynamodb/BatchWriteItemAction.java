@@ -38,7 +38,7 @@ final class BatchWriteItemAction implements Action {
             c.length(requestItems, "'" + requestItems + "'", "requestItems", 1, Integer.MAX_VALUE);
             for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                c.tableName(requestItems, e.getKey(), "requestItems." + e.getKey() + ".member", false);
+                c.tableNameKey(e.getKey(), "requestItems." + e.getKey() + ".member");
                 AttributeJson.requireArray(e.getValue());
                 if (e.getValue().isEmpty() || e.getValue().size() > Limits.MAX_BATCH_WRITE_REQUESTS) {
                     c.violation("'" + requestItems + "'", "requestItems", "Map value must satisfy constraint: [Member must "

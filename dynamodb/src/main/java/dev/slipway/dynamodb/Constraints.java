@@ -42,6 +42,11 @@ final class Constraints {
         return name(value, path, 3, 255);
     }
 
+    /** A table name given as a map key (BatchGetItem, BatchWriteItem RequestItems). */
+    String tableNameKey(String value, String path) {
+        return name(value, path, 3, 255);
+    }
+
     /** An index name member (optional), pattern and length 3..255. */
     String indexName(JsonNode parent, String member, String path) {
         String value = text(parent, member);
