@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -127,6 +128,27 @@ class RewardsBrowserTest {
                 By.cssSelector("[data-testid='leaderboard-item'][data-username='" + recipient + "']")));
         assertThat(entry.getText()).contains("7 points");
         assertThat(byTestId("give-error").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void withdrawingMyRewardWithTheKeyboard_removesItFromTheFeedAndTheLeaderboard() {
+        String recipient = uniqueUsername("ivy");
+        assertThat(api.register(recipient).status()).isEqualTo(201);
+        registerInTheUi(uniqueUsername("jon"));
+        chooseRecipient(recipient);
+        byTestId("give-message").sendKeys("Too hasty");
+        byTestId("give-submit").sendKeys(Keys.ENTER); // the keyboard, no mouse
+        By mine = By.cssSelector("[data-testid='leaderboard-item'][data-username='" + recipient + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(mine));
+        WebElement withdraw = wait.until(d -> d.findElements(By.cssSelector("[data-testid='feed-item']")).stream()
+                .filter(li -> li.getText().contains("Too hasty")).findFirst()
+                .map(li -> li.findElement(By.cssSelector("[data-testid='withdraw']"))).orElse(null));
+
+        withdraw.sendKeys(Keys.ENTER);
+
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(mine));
+        assertThat(byTestId("feed-list").getText()).doesNotContain("Too hasty");
+        assertThat(api.get("/rewards?to=" + recipient).json().get("items")).isEmpty();
     }
 
     @Test
