@@ -62,8 +62,7 @@ public final class OfflineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Service svc = service.load(spec.commandLine().getErr(), Map.of());
-        ArtifactBuilder.ensureBuilt(svc, out);
+        Service svc = service.loadAndBuild(out, spec.commandLine().getErr(), Map.of());
         long start = System.nanoTime();
         ConsoleDeployListener progress = new ConsoleDeployListener(out, true);
         LocalCloud cloud = startCloud(out);

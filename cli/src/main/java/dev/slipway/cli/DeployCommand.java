@@ -41,12 +41,11 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Service svc = service.load(err, Map.of());
+        Service svc = service.loadAndBuild(out, err, Map.of());
         Target t = target.resolve(svc.region());
         if (t.isLocal()) {
             BackgroundCloud.ensureRunning(t.endpoint().orElseThrow(), out);
         }
-        ArtifactBuilder.ensureBuilt(svc, out);
         Deployer.Result result = deploy(svc, t, new ConsoleDeployListener(out, !verbose));
         printOutputs(out, svc, t, result.outputs());
         return 0;
@@ -73,7 +72,7 @@ public final class DeployCommand implements Callable<Integer> {
         out.println();
         out.println("service: " + svc.name() + "   stage: " + svc.stage() + "   stack: " + svc.stackName());
         if (outputs.containsKey("ServiceEndpoint")) {
-            out.println("endpoint: " + localEndpoint(outputs.get("ServiceEndpoint"), target));
+            out.println("endpoint: " + target.reachableUrl(outputs.get("ServiceEndpoint")));
         }
         out.println("functions:");
         svc.functions().values().forEach(f -> out.println("  " + f.key() + ": " + f.deployedName()));
@@ -82,18 +81,5 @@ public final class DeployCommand implements Callable<Integer> {
             outputs.forEach((k, v) -> out.println("  " + k + ": " + v));
         }
         out.flush();
-    }
-
-    private static final java.util.regex.Pattern EXECUTE_API =
-            java.util.regex.Pattern.compile("https://([a-z0-9]+)\\.execute-api\\.[^/]+/([^/]+)(.*)");
-
-    /** On the local cloud, the execute-api URL AWS would give becomes the edge port's path form. */
-    static String localEndpoint(String awsUrl, Target target) {
-        java.util.regex.Matcher m = EXECUTE_API.matcher(awsUrl);
-        if (!target.isLocal() || !m.matches()) {
-            return awsUrl;
-        }
-        String edge = target.endpoint().orElseThrow().toString().replaceAll("/$", "");
-        return edge + "/restapis/" + m.group(1) + "/" + m.group(2) + "/_user_request_" + m.group(3);
     }
 }

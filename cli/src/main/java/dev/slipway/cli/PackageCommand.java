@@ -53,7 +53,7 @@ public final class PackageCommand implements Callable<Integer> {
         Path cwd = Path.of("").toAbsolutePath();
         List<Problem> problems = new ArrayList<>(project.problemsBeforeBuild());
         if (problems.stream().noneMatch(Problem::isError)) {
-            ArtifactBuilder.ensureBuilt(project.service(), out);
+            ServiceOptions.build(project.service(), out);
             problems.addAll(project.checkArtifacts());
         }
         problems.forEach(p -> (p.isError() ? err : out).println(p.format(cwd)));

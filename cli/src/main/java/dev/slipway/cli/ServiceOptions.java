@@ -1,5 +1,8 @@
 package dev.slipway.cli;
 
+import dev.slipway.deploy.ArtifactBuilder;
+import dev.slipway.deploy.DeployException;
+import dev.slipway.lambda.JavaRuntimes;
 import dev.slipway.service.LoadOptions;
 import dev.slipway.service.Problem;
 import dev.slipway.service.Service;
@@ -7,11 +10,13 @@ import dev.slipway.service.ServiceProject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Which service and stage a command works on. Shared by deploy, info, remove, logs and offline. */
+/** Which service and stage a command works on. Shared by validate, package, deploy, info, remove, logs and offline. */
 final class ServiceOptions {
     @Option(names = "--dir", defaultValue = ".", description = "The service folder (default: the current one).")
     Path dir;
@@ -22,11 +27,8 @@ final class ServiceOptions {
     @Option(names = {"--stage", "-s"}, description = "The stage (default: provider.stage, else dev).")
     String stage;
 
-    /**
-     * Loads, resolves and validates the service; prints warnings; fails with every error at once
-     * (file:line:column, what is wrong, how to fix it).
-     */
-    Service load(PrintWriter err, Map<String, String> cliOptions) {
+    /** Loads and resolves the service; problems are in the result. */
+    ServiceProject project(Map<String, String> cliOptions) {
         Path serviceDir = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(serviceDir)) {
             throw new UserError("the service folder " + serviceDir + " does not exist",
@@ -34,22 +36,58 @@ final class ServiceOptions {
         }
         LoadOptions options = new LoadOptions(Optional.ofNullable(stage), Optional.empty(), cliOptions,
                 Optional.empty(), System.getenv());
-        ServiceProject project = config == null ? ServiceProject.load(serviceDir, options)
-                : ServiceProject.load(serviceDir, config.toAbsolutePath(), options);
-        Path cwd = Path.of("").toAbsolutePath();
-        for (Problem p : project.warnings()) {
-            err.println(p.format(cwd));
+        if (config == null) {
+            return ServiceProject.load(serviceDir, options);
         }
-        if (project.hasErrors()) {
-            for (Problem p : project.errors()) {
-                err.println(p.format(cwd));
-            }
-            err.flush();
-            int n = project.errors().size();
+        Path file = config.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("the configuration file " + file + " does not exist",
+                    "pass --config with an existing serverless.yml, .yaml or .json");
+        }
+        return ServiceProject.load(serviceDir, file, options);
+    }
+
+    /** Loads without building: for commands that only read the deployed stack (info, remove, logs). */
+    Service load(PrintWriter err, Map<String, String> cliOptions) {
+        ServiceProject project = project(cliOptions);
+        report(err, project.problemsBeforeBuild());
+        return project.service();
+    }
+
+    /**
+     * Loads, builds the artifact if it is missing or stale, then checks it (handler classes present):
+     * every problem is reported at once, with file:line:column and the fix.
+     */
+    Service loadAndBuild(PrintWriter out, PrintWriter err, Map<String, String> cliOptions) {
+        ServiceProject project = project(cliOptions);
+        List<Problem> problems = new ArrayList<>(project.problemsBeforeBuild());
+        if (problems.stream().noneMatch(Problem::isError)) {
+            build(project.service(), out);
+            problems.addAll(project.checkArtifacts());
+        }
+        report(err, problems);
+        return project.service();
+    }
+
+    /** Builds the service's artifact when missing or older than its sources (Maven projects). */
+    static void build(Service service, PrintWriter out) {
+        try {
+            ArtifactBuilder.ensureBuilt(service, out, JavaRuntimes::javaHomeFor);
+        } catch (DeployException e) {
+            throw new UserError(e.getMessage(), e.hint());
+        }
+    }
+
+    private static void report(PrintWriter err, List<Problem> problems) {
+        Path cwd = Path.of("").toAbsolutePath();
+        problems.stream().filter(p -> !p.isError()).forEach(p -> err.println(p.format(cwd)));
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        errors.forEach(p -> err.println(p.format(cwd)));
+        err.flush();
+        if (!errors.isEmpty()) {
+            int n = errors.size();
             throw new UserError(n + " problem" + (n == 1 ? "" : "s") + " in the service configuration (listed above)",
                     "fix them, then check with 'slipway validate'");
         }
-        err.flush();
-        return project.service();
     }
 }

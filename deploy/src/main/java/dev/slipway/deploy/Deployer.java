@@ -65,13 +65,9 @@ public final class Deployer implements AutoCloseable {
         boolean exists = existing.isPresent() && !"REVIEW_IN_PROGRESS".equals(existing.get().stackStatusAsString());
 
         String bucket = plan.existingBucket();
-        if (!exists) {
-            if (bucket.isEmpty()) {
-                listener.phase("Creating stack " + stackName + " with its deployment bucket");
-                applyChangeSet(stackName, bucketOnlyTemplate(plan), ChangeSetType.CREATE, "create");
-            } else {
-                exists = false;
-            }
+        if (!exists && bucket.isEmpty()) {
+            listener.phase("Creating stack " + stackName + " with its deployment bucket");
+            applyChangeSet(stackName, bucketOnlyTemplate(plan), ChangeSetType.CREATE, "create");
         }
         if (bucket.isEmpty()) {
             bucket = cfn.describeStackResource(b -> b.stackName(stackName)
@@ -229,6 +225,9 @@ public final class Deployer implements AutoCloseable {
     private record TemplateSource(String body, String url) {}
 
     private TemplateSource bucketOnlyTemplate(DeploymentPlan plan) {
+        if (plan.createTemplate().isPresent()) {
+            return new TemplateSource(Json.string(plan.createTemplate().get()), null);
+        }
         ObjectNode full = plan.template();
         ObjectNode t = Json.object();
         t.put("AWSTemplateFormatVersion", "2010-09-09");

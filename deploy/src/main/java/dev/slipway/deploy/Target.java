@@ -90,4 +90,21 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
     public String toString() {
         return isLocal() ? "the local cloud at " + endpoint.get() : "AWS " + region + endpoint.map(e -> " via " + e).orElse("");
     }
+
+    private static final java.util.regex.Pattern EXECUTE_API =
+            java.util.regex.Pattern.compile("https://([a-z0-9]+)\\.execute-api\\.[^/]+/([^/]+)(.*)");
+
+    /**
+     * A URL from the stack's outputs as a client can reach it: on the local cloud, the execute-api
+     * URL AWS would give ({@code https://ID.execute-api.REGION.amazonaws.com/STAGE/…}) becomes the
+     * edge port's path form {@code http://127.0.0.1:4566/restapis/ID/STAGE/_user_request_/…}.
+     */
+    public String reachableUrl(String url) {
+        java.util.regex.Matcher m = EXECUTE_API.matcher(url);
+        if (!isLocal() || !m.matches()) {
+            return url;
+        }
+        String edge = endpoint.orElseThrow().toString().replaceAll("/$", "");
+        return edge + "/restapis/" + m.group(1) + "/" + m.group(2) + "/_user_request_" + m.group(3);
+    }
 }

@@ -1,6 +1,5 @@
-package dev.slipway.cli;
+package dev.slipway.deploy;
 
-import dev.slipway.lambda.JavaRuntimes;
 import dev.slipway.service.FunctionSpec;
 import dev.slipway.service.Service;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -22,11 +22,15 @@ import java.util.stream.Stream;
  * service folder), with a JDK new enough for the functions' runtime; the build's output goes to
  * {@code .slipway/build.log}, which the error message names when the build fails.
  */
-final class ArtifactBuilder {
+public final class ArtifactBuilder {
     private ArtifactBuilder() {}
 
-    /** Returns true when it built something. */
-    static boolean ensureBuilt(Service service, PrintWriter out) {
+    /**
+     * Builds the service's artifacts if needed; returns true when it built something.
+     *
+     * @param javaHomeFor the JDK home for a runtime id such as {@code java21} (the Lambda host's choice)
+     */
+    public static boolean ensureBuilt(Service service, PrintWriter out, Function<String, Optional<Path>> javaHomeFor) {
         Set<Path> artifacts = new LinkedHashSet<>();
         String runtime = "java17";
         for (FunctionSpec f : service.functions().values()) {
@@ -49,11 +53,11 @@ final class ArtifactBuilder {
             return false;
         }
         if (!Files.exists(pom)) {
-            throw new UserError("the artifact " + stale.get(0) + " does not exist",
+            throw new DeployException("the artifact " + stale.get(0) + " does not exist",
                     "build it first (package.artifact in serverless.yml names it)");
         }
         Path log = service.serviceDir().resolve(".slipway").resolve("build.log");
-        Optional<Path> javaHome = JavaRuntimes.javaHomeFor(runtime);
+        Optional<Path> javaHome = javaHomeFor.apply(runtime);
         out.println("Building " + service.serviceDir().getFileName() + " with Maven"
                 + javaHome.map(h -> " on " + h).orElse("") + " (artifact missing or older than its sources)… log: " + log);
         out.flush();
@@ -66,19 +70,19 @@ final class ArtifactBuilder {
             javaHome.ifPresent(h -> pb.environment().put("JAVA_HOME", h.toString()));
             int code = pb.start().waitFor();
             if (code != 0) {
-                throw new UserError("building " + service.serviceDir() + " failed (mvn exited with " + code + "); see " + log,
+                throw new DeployException("building " + service.serviceDir() + " failed (mvn exited with " + code + "); see " + log,
                         "fix the build, or build it yourself with 'mvn package' in " + service.serviceDir());
             }
         } catch (IOException e) {
-            throw new UserError("could not run Maven to build " + service.serviceDir() + ": " + e.getMessage(),
+            throw new DeployException("could not run Maven to build " + service.serviceDir() + ": " + e.getMessage(),
                     "install Maven (mvn) or build the artifact yourself");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserError("interrupted while building", "");
+            throw new DeployException("interrupted while building", "");
         }
         for (Path a : stale) {
             if (!Files.exists(a)) {
-                throw new UserError("the build finished but " + a + " still does not exist",
+                throw new DeployException("the build finished but " + a + " still does not exist",
                         "make package.artifact in serverless.yml name the file the build writes");
             }
         }
