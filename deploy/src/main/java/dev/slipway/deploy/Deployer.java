@@ -112,6 +112,16 @@ public final class Deployer implements AutoCloseable {
         return StackWatcher.describe(cfn, stackName);
     }
 
+    /** The physical id of a stack resource (e.g. a table's name), by its logical id. */
+    public String physicalId(String stackName, String logicalId) {
+        try {
+            return cfn.describeStackResource(b -> b.stackName(stackName).logicalResourceId(logicalId))
+                    .stackResourceDetail().physicalResourceId();
+        } catch (CloudFormationException e) {
+            throw new IllegalArgumentException("stack " + stackName + " has no resource " + logicalId, e);
+        }
+    }
+
     public static Map<String, String> outputs(Stack stack) {
         Map<String, String> outputs = new LinkedHashMap<>();
         for (Output o : stack.outputs()) {
