@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records asynchronous invocations, as a target function would receive them. */
-final class RecordingInvoker implements FunctionInvoker {
+class RecordingInvoker implements FunctionInvoker {
     record Call(String function, JsonNode payload) {}
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
