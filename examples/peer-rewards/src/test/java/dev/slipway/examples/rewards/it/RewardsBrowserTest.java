@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,12 +45,15 @@ class RewardsBrowserTest {
     static Path profile;
     Api api;
 
-    @BeforeAll
-    static void openBrowser() throws IOException {
+    /** Checked before each test, not once per class, so that every skipped test is reported with the reason. */
+    static void openBrowserOnce() throws IOException {
         LocalCloud.siteUrl();
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Skipped: Chromium is not installed (need " + CHROMIUM + " and " + CHROMEDRIVER + ");"
                         + " install it with: sudo apt-get install chromium chromium-driver");
+        if (browser != null) {
+            return;
+        }
         profile = Files.createTempDirectory("peer-rewards-chromium");
         var options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
@@ -77,7 +79,8 @@ class RewardsBrowserTest {
 
     /** A fresh page: nobody picked (the page remembers "me" in localStorage), the first load done. */
     @BeforeEach
-    void openTheApp() {
+    void openTheApp() throws IOException {
+        openBrowserOnce();
         api = new Api(LocalCloud.apiUrl());
         browser.get(LocalCloud.siteUrl());
         ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
