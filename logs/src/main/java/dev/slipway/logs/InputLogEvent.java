@@ -1,0 +1,4 @@
+package dev.slipway.logs;
+
+/** An event to put: milliseconds since the epoch and the message. */
+public record InputLogEvent(long timestamp, String message) {}
