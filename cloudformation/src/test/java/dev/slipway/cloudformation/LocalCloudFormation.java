@@ -29,8 +29,13 @@ final class LocalCloudFormation implements AutoCloseable {
     }
 
     LocalCloudFormation(List<ResourceProvider> providers, ObjectReader objects, Optional<Path> dataDir) {
+        this(providers, objects, dataDir, Duration.ZERO);
+    }
+
+    LocalCloudFormation(List<ResourceProvider> providers, ObjectReader objects, Optional<Path> dataDir,
+            Duration describeWait) {
         service = CloudFormationService.builder().providers(providers).objectReader(objects).dataDir(dataDir)
-                .describeWait(Duration.ZERO).build();
+                .describeWait(describeWait).build();
         server = HttpServer.start("cloudformation-test", 0, service.asCloudService().handler());
         client = CloudFormationClient.builder().endpointOverride(URI.create(server.url()))
                 .region(Region.US_EAST_1)
