@@ -26,9 +26,9 @@ final class ApiRequest {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /** The API resource that matched, e.g. {@code /rewards/{id}}; the path when the event has none. */
-    String resource() {
-        return event.getResource() == null ? path() : event.getResource();
+    /** The API resource that matched, e.g. {@code /rewards/{id}}; empty when the event has none. */
+    java.util.Optional<String> resource() {
+        return java.util.Optional.ofNullable(blankToNull(event.getResource()));
     }
 
     /** A query string parameter, {@code null} when absent or empty. */

@@ -35,7 +35,7 @@ public final class RewardsHandler extends ApiHandler {
 
     @Override
     Result route(ApiRequest request) {
-        return switch (request.resource()) {
+        return switch (resource(request)) {
             case "/rewards" -> switch (request.method()) {
                 case "GET" -> Result.ok(list(request));
                 case "POST" -> Result.created(rewards.give(giveReward(request.jsonBody())));
@@ -46,11 +46,25 @@ public final class RewardsHandler extends ApiHandler {
                 default -> throw MethodNotAllowed.of(request.method(), request.path(), "GET");
             };
             case "/rewards/{id}" -> switch (request.method()) {
-                case "DELETE" -> Result.ok(rewards.withdraw(request.pathParameter("id"), request.query("from")));
+                case "DELETE" -> Result.ok(rewards.withdraw(rewardId(request), request.query("from")));
                 default -> throw MethodNotAllowed.of(request.method(), request.path(), "DELETE");
             };
             default -> throw NotFound.route(request.method(), request.path());
         };
+    }
+
+    /** The matched resource; from the path for events without one (some emulators and test tools). */
+    private static String resource(ApiRequest request) {
+        return request.resource().orElseGet(() -> {
+            String path = request.path();
+            return path.startsWith("/rewards/") && path.indexOf('/', "/rewards/".length()) < 0
+                    && !path.equals("/rewards/leaderboard") ? "/rewards/{id}" : path;
+        });
+    }
+
+    private static String rewardId(ApiRequest request) {
+        String id = request.pathParameter("id");
+        return id != null ? id : request.path().substring("/rewards/".length());
     }
 
     private Object list(ApiRequest request) {

@@ -31,7 +31,7 @@ public final class UsersHandler extends ApiHandler {
 
     @Override
     Result route(ApiRequest request) {
-        if (!request.resource().equals("/users")) {
+        if (!request.resource().orElse(request.path()).equals("/users")) {
             throw NotFound.route(request.method(), request.path());
         }
         return switch (request.method()) {

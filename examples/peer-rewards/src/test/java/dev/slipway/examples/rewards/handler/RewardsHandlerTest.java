@@ -220,6 +220,20 @@ class RewardsHandlerTest {
         }
 
         @Test
+        void anEventWithoutResource_isRoutedByItsPath() {
+            String id = json(give("{\"from\":\"alice\",\"to\":\"bob\",\"points\":5,\"message\":\"hi\"}"))
+                    .get("id").asText();
+
+            var board = handler.handleRequest(request("GET", null, "/rewards/leaderboard/"), null);
+            var withdrawn = handler.handleRequest(request("DELETE", null, "/rewards/" + id)
+                    .withQueryStringParameters(Map.of("from", "alice")), null);
+
+            assertThat(json(board).at("/items/0/username").asText()).isEqualTo("bob");
+            assertThat(withdrawn.getStatusCode()).isEqualTo(200);
+            assertThat(json(withdrawn).get("id").asText()).isEqualTo(id);
+        }
+
+        @Test
         void putOnRewards_answers405() {
             var response = handler.handleRequest(request("PUT", "/rewards", "/rewards"), null);
 
