@@ -84,6 +84,7 @@ final class EventSourceCompiler {
                     return r;
                 });
                 ObjectNode config = obj().put("Event", s.event());
+                config.set("Function", run.functionArn(f.key()));
                 if (!s.rules().isEmpty()) {
                     ArrayNode rules = config.putObject("Filter").putObject("S3Key").putArray("Rules");
                     for (JsonNode rule : s.rules()) {
@@ -91,7 +92,6 @@ final class EventSourceCompiler {
                                 .put("Name", r.getKey()).put("Value", r.getValue().asText())));
                     }
                 }
-                config.set("Function", run.functionArn(f.key()));
                 ((ArrayNode) bucket.get("Properties").get("NotificationConfiguration").get("LambdaConfigurations"))
                         .add(config);
                 String permId = Naming.s3Permission(f.key(), s.bucket());

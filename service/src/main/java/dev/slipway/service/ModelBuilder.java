@@ -206,6 +206,10 @@ final class ModelBuilder {
             method = parts[0];
             path = parts[1];
             o = F.objectNode();
+            if (!path.startsWith("/")) {
+                warn(p, "http event \"" + c.asText() + "\": the Framework's schema requires the path to start with "
+                        + "\"/\"", "write http: " + method + " /" + path);
+            }
         } else if (c.isObject()) {
             o = (ObjectNode) c;
             Optional<String> m = string(o, p, "method");

@@ -198,6 +198,28 @@ final class RestApiCompiler {
             resources.set(id, m);
             permitted.add(r.function.key());
         }
+        // As request-validator.js: one validator for the service, used by methods with a required parameter.
+        String validatorId = "ApiGateway" + Naming.alphaNumeric(run.service.name()) + "RequestValidator";
+        for (Route r : routes) {
+            Event.Http h = r.event;
+            boolean required = h.requestPaths().containsValue(true) || h.requestQueryStrings().containsValue(true)
+                    || h.requestHeaders().containsValue(true);
+            if (!required) {
+                continue;
+            }
+            if (!resources.has(validatorId)) {
+                ObjectNode v = resource("AWS::ApiGateway::RequestValidator");
+                ObjectNode vp = properties(v);
+                vp.set("RestApiId", ref(API));
+                vp.put("ValidateRequestBody", true);
+                vp.put("ValidateRequestParameters", true);
+                vp.put("Name", run.service.name() + "-" + run.stage()
+                        + " | Validate request body and querystring parameters");
+                resources.set(validatorId, v);
+            }
+            properties((ObjectNode) resources.get(Naming.method(Naming.path(h.path()), h.method())))
+                    .set("RequestValidatorId", ref(validatorId));
+        }
 
         ObjectNode deployment = resource("AWS::ApiGateway::Deployment");
         ObjectNode dp = properties(deployment);

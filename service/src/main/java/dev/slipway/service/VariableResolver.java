@@ -287,6 +287,7 @@ final class VariableResolver {
                 value = resolveExpression(fallback.substring(2, fallback.length() - 1), path);
             } else if (NUMBER.matcher(fallback).matches()) {
                 value = fallback.contains(".") ? F.numberNode(Double.parseDouble(fallback))
+                        : fallback.length() < 10 ? F.numberNode(Integer.parseInt(fallback))
                         : F.numberNode(Long.parseLong(fallback));
             } else if (fallback.equals("true") || fallback.equals("false")) {
                 value = F.booleanNode(Boolean.parseBoolean(fallback));

@@ -29,6 +29,11 @@ class ServiceCorpusTest {
                 () -> check(dir)));
     }
 
+    /** The file in src/test/resources that target/test-classes/… was copied from. */
+    private static Path source(Path copied) {
+        return Path.of(copied.toString().replace("target/test-classes", "src/test/resources"));
+    }
+
     private static void check(Path dir) throws IOException {
         ServiceProject project = ServiceProject.load(dir, Corpus.options(dir));
         Path expectedProblems = dir.resolve("expected-problems.txt");
@@ -37,16 +42,16 @@ class ServiceCorpusTest {
         if (Files.exists(expectedProblems)) {
             assertThat(actualProblems).isEqualTo(Files.readString(expectedProblems));
         } else if (WRITE && !project.problems().isEmpty()) {
-            Files.writeString(expectedProblems, actualProblems);
+            Files.writeString(source(expectedProblems), actualProblems);
         } else {
             assertThat(project.errors()).as("problems of " + dir.getFileName()).isEmpty();
         }
         Path expectedResolved = dir.resolve("expected-resolved.json");
-        JsonNode resolved = project.service().resolvedConfiguration();
+        JsonNode resolved = JSON.readTree(JSON.writeValueAsString(project.service().resolvedConfiguration()));
         if (Files.exists(expectedResolved)) {
             assertThat(resolved).isEqualTo(JSON.readTree(expectedResolved.toFile()));
         } else if (WRITE) {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(expectedResolved.toFile(), resolved);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(source(expectedResolved).toFile(), resolved);
         }
         Path expectedTemplate = dir.resolve("expected-template.json");
         if (Files.exists(expectedTemplate)) {
