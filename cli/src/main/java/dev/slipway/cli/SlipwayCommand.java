@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             RemoveCommand.class,
             LogsCommand.class,
+            ScheduleCommand.class,
         })
 public final class SlipwayCommand implements Runnable {
     @Spec
