@@ -167,6 +167,10 @@ final class ExpressionErrors {
                 + String.join(", ", keys) + "}");
     }
 
+    static ValidationException invalidPlaceholderKey(String parameter, String key) {
+        return new ValidationException(parameter + " contains invalid key: Syntax error; key: \"" + key + "\"");
+    }
+
     /** DynamoDB's rendering of a literal in messages: {@code AttributeValue: {N:2}}. */
     static String describe(AttributeValue value) {
         String body;

@@ -67,6 +67,40 @@ public final class Expressions {
         return KeyConditions.analyse(condition.tree(), hashKeyName, rangeKeyName);
     }
 
+    /**
+     * DynamoDB's check of the placeholder maps' keys, made before any expression is parsed:
+     * {@code ExpressionAttributeNames contains invalid key: Syntax error; key: "a"} (names must
+     * be {@code #word}, values {@code :word}). Null maps are absent and pass.
+     */
+    public static void checkPlaceholderKeys(Map<String, String> names, Map<String, AttributeValue> values) {
+        if (names != null) {
+            for (String key : names.keySet()) {
+                if (!isPlaceholder(key, '#')) {
+                    throw ExpressionErrors.invalidPlaceholderKey("ExpressionAttributeNames", key);
+                }
+            }
+        }
+        if (values != null) {
+            for (String key : values.keySet()) {
+                if (!isPlaceholder(key, ':')) {
+                    throw ExpressionErrors.invalidPlaceholderKey("ExpressionAttributeValues", key);
+                }
+            }
+        }
+    }
+
+    private static boolean isPlaceholder(String key, char prefix) {
+        if (key.length() < 2 || key.charAt(0) != prefix) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            if (!Tokenizer.isWordPart(key.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void checkLength(String kind, String expression) {
         if (expression == null) {
             throw ExpressionErrors.empty(kind);

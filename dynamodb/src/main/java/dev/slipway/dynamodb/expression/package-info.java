@@ -8,14 +8,27 @@
  *
  * <h2>Differences from AWS</h2>
  * <ul>
- *   <li>When one expression has several problems, DynamoDB reports one of them; the order of
- *       the passes here follows what DynamoDB and its peers' recorded answers show, but rarer
- *       combinations may name a different problem than DynamoDB would.</li>
+ *   <li>When one expression has several problems, DynamoDB reports one of them; the passes run
+ *       in the order DynamoDB's recorded answers show (syntax, parentheses, functions, reserved
+ *       words, placeholders, operands, paths), but rarer combinations may name a different
+ *       problem than DynamoDB would.</li>
+ *   <li>Syntax errors name the offending token and, as context, the previous token through the
+ *       offending one ({@code near: "SET x"}); DynamoDB's context is sometimes wider.</li>
  *   <li>{@code size()} of a string counts UTF-8 bytes.</li>
- *   <li>Syntax errors always have the form {@code Syntax error; token: "t", near: "p t"} with
- *       the previous token as context; DynamoDB's context can be wider in a few cases.</li>
- *   <li>Arithmetic keeps full precision and rejects results with more than 38 significant digits;
- *       DynamoDB's exact overflow messages for SET arithmetic are not reproduced.</li>
+ *   <li>Arithmetic keeps full precision and rejects results of more than 38 significant digits
+ *       with "Attempting to store more than 38 significant digits in a Number"; DynamoDB's
+ *       overflow/underflow range checks on computed numbers are left to the engine's item checks.</li>
+ *   <li>Comparisons whose literal operand has a type that can never be ordered (a list, a map)
+ *       evaluate to false rather than being rejected when the expression is parsed.</li>
+ *   <li>Legacy {@code AttributeUpdates} and {@code Expected} report type mismatches found while
+ *       applying them with the expression language's messages ("An operand in the update
+ *       expression has an incorrect data type"), not the legacy API's own wording.</li>
+ *   <li>PartiQL: the subset DynamoDB documents for single-table statements (SELECT with WHERE,
+ *       projection, ORDER BY; INSERT ... VALUE; UPDATE with SET (incl. {@code + - list_append
+ *       if_not_exists set_add set_delete}) and REMOVE; DELETE). Syntax errors say "Statement
+ *       wasn't well formed, can't be processed:" followed by our own description of the problem,
+ *       not DynamoDB's parser's. No EXISTS(), no nested SELECT, no functions beyond
+ *       begins_with, contains, attribute_type, size, IS [NOT] MISSING / NULL.</li>
  * </ul>
  */
 package dev.slipway.dynamodb.expression;

@@ -232,6 +232,18 @@ class ConditionExpressionTest {
         }
 
         @Test
+        void placeholderKeys_mustBeHashOrColonWords() {
+            // dynalite's and moto's suites record these answers from DynamoDB
+            assertThatThrownBy(() -> Expressions.checkPlaceholderKeys(names("a", "a"), null))
+                    .hasMessage("ExpressionAttributeNames contains invalid key: Syntax error; key: \"a\"");
+            assertThatThrownBy(() -> Expressions.checkPlaceholderKeys(null, item("loc", s("sth"))))
+                    .hasMessage("ExpressionAttributeValues contains invalid key: Syntax error; key: \"loc\"");
+            assertThatThrownBy(() -> Expressions.checkPlaceholderKeys(null, item(":name:name", s("sth"))))
+                    .hasMessage("ExpressionAttributeValues contains invalid key: Syntax error; key: \":name:name\"");
+            Expressions.checkPlaceholderKeys(names("#a_1", "a"), item(":B2", s("x")));
+        }
+
+        @Test
         void unusedValues_areReportedAfterNames() {
             UsageTracker usage = new UsageTracker();
             Map<String, AttributeValue> values = item(":v", n("1"), ":w", n("2"), ":z", n("3"));
