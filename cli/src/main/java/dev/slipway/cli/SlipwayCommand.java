@@ -16,10 +16,13 @@ import picocli.CommandLine.Spec;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             ValidateCommand.class, PrintCommand.class, PackageCommand.class,
+            OfflineCommand.class,
+            CloudCommand.class,
             DeployCommand.class,
             InfoCommand.class,
             RemoveCommand.class,
             LogsCommand.class,
+            DynamoDbCommand.class,
             ScheduleCommand.class,
         })
 public final class SlipwayCommand implements Runnable {

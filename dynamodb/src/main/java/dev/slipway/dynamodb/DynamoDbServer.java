@@ -21,6 +21,27 @@ public final class DynamoDbServer implements AutoCloseable {
         return new DynamoDbServer(http, engine);
     }
 
+    /**
+     * Standalone entry point: {@code [--port N] [--data-dir DIR]}. Prints
+     * "DynamoDB listening on URL" once it answers, then runs until the process ends.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = 8000;
+        java.util.Optional<java.nio.file.Path> dataDir = java.util.Optional.empty();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--data-dir" -> dataDir = java.util.Optional.of(java.nio.file.Path.of(args[i + 1]));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        DynamoDbServer server = start(port, DynamoDbEngine.builder().dataDir(dataDir).build());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("DynamoDB listening on " + server.url());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     public int port() {
         return http.port();
     }
