@@ -138,9 +138,9 @@ final class ExpressionErrors {
 
     // ---- evaluation-time errors ----
 
+    /** ADD/DELETE against an existing attribute of another type (no "Invalid UpdateExpression" prefix, as moto records it). */
     static ValidationException incorrectOperandType() {
-        return ValidationException.invalidExpression("UpdateExpression",
-                "An operand in the update expression has an incorrect data type");
+        return new ValidationException("An operand in the update expression has an incorrect data type");
     }
 
     static ValidationException tooManyDigits() {

@@ -95,7 +95,9 @@ final class UpdateExecutor {
             AttributeValue left = value(a.left(), item);
             AttributeValue right = value(a.right(), item);
             if (!(left instanceof AttributeValue.N x) || !(right instanceof AttributeValue.N y)) {
-                throw ExpressionErrors.incorrectOperandType();
+                // Evaluation-time form of the parse-time check: names the offending operand's type.
+                throw ExpressionErrors.operandType("UpdateExpression", String.valueOf(a.op()),
+                        (left instanceof AttributeValue.N ? right : left).type());
             }
             return number(a.op() == '+' ? x.value().add(y.value()) : x.value().subtract(y.value()));
         }
@@ -107,7 +109,8 @@ final class UpdateExecutor {
         AttributeValue first = value(call.args().get(0), item);
         AttributeValue second = value(call.args().get(1), item);
         if (!(first instanceof AttributeValue.L x) || !(second instanceof AttributeValue.L y)) {
-            throw ExpressionErrors.incorrectOperandType();
+            throw ExpressionErrors.operandType("UpdateExpression", "list_append",
+                    (first instanceof AttributeValue.L ? second : first).type());
         }
         List<AttributeValue> joined = new ArrayList<>(x.value());
         joined.addAll(y.value());

@@ -163,24 +163,29 @@ class UpdateExpressionTest {
     class EvaluationErrors {
         @Test
         void arithmeticOnNonNumbers() {
-            assertThat(applyError("SET str = str + :one", ":one", n("1")))
-                    .isEqualTo("Invalid UpdateExpression: An operand in the update expression has an incorrect data type");
+            // moto's executors (checked against DynamoDB) name the operator and the offending type
+            assertThat(applyError("SET str = str + :one", ":one", n("1"))).isEqualTo(
+                    "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: +, operand type: S");
+            assertThat(applyError("SET a = :one - tags", ":one", n("1"))).isEqualTo(
+                    "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: -, operand type: SS");
         }
 
         @Test
         void listAppendOnNonLists() {
-            assertThat(applyError("SET str = list_append(str, :l)", ":l", l(s("x"))))
-                    .isEqualTo("Invalid UpdateExpression: An operand in the update expression has an incorrect data type");
+            assertThat(applyError("SET str = list_append(str, :l)", ":l", l(s("x")))).isEqualTo(
+                    "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: S");
+            assertThat(applyError("SET arr = list_append(arr, absent)"))
+                    .isEqualTo("The provided expression refers to an attribute that does not exist in the item");
         }
 
         @Test
         void addAndDeleteOnMismatchedTypes() {
             assertThat(applyError("ADD str :one", ":one", n("1")))
-                    .isEqualTo("Invalid UpdateExpression: An operand in the update expression has an incorrect data type");
+                    .isEqualTo("An operand in the update expression has an incorrect data type");
             assertThat(applyError("ADD tags :v", ":v", ns("1")))
-                    .isEqualTo("Invalid UpdateExpression: An operand in the update expression has an incorrect data type");
+                    .isEqualTo("An operand in the update expression has an incorrect data type");
             assertThat(applyError("DELETE nums :v", ":v", ss("1")))
-                    .isEqualTo("Invalid UpdateExpression: An operand in the update expression has an incorrect data type");
+                    .isEqualTo("An operand in the update expression has an incorrect data type");
         }
 
         @Test
