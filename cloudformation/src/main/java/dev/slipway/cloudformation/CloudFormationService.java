@@ -1,6 +1,7 @@
 package dev.slipway.cloudformation;
 
 import dev.slipway.cloudformation.providers.BuiltInProviders;
+import dev.slipway.cloudformation.providers.IamStore;
 import dev.slipway.protocol.AwsDefaults;
 import dev.slipway.protocol.spi.CloudService;
 import dev.slipway.protocol.spi.ObjectReader;
@@ -40,7 +41,7 @@ public final class CloudFormationService implements AutoCloseable {
             return t;
         });
         Map<String, ResourceProvider> providers = new LinkedHashMap<>();
-        BuiltInProviders.all(b.accountId).forEach(p -> providers.put(p.type(), p));
+        BuiltInProviders.all(b.iam, b.accountId).forEach(p -> providers.put(p.type(), p));
         b.providers.forEach(p -> providers.put(p.type(), p));
         this.store = new StackStore(b.dataDir);
         this.engine = new StackEngine(store, Map.copyOf(providers), executor, b.clock, b.region, b.accountId);
@@ -261,6 +262,7 @@ public final class CloudFormationService implements AutoCloseable {
         private String region = AwsDefaults.REGION;
         private String accountId = AwsDefaults.ACCOUNT_ID;
         private Duration describeWait = Duration.ofSeconds(2);
+        private IamStore iam = new IamStore();
 
         private Builder() {}
 
@@ -304,6 +306,12 @@ public final class CloudFormationService implements AutoCloseable {
          */
         public Builder describeWait(Duration describeWait) {
             this.describeWait = describeWait;
+            return this;
+        }
+
+        /** Where the IAM providers record roles and policies (share it with an IAM service). */
+        public Builder iam(IamStore iam) {
+            this.iam = iam;
             return this;
         }
 
