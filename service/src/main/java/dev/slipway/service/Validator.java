@@ -176,7 +176,6 @@ final class Validator {
         }
         LocalDate deprecated = DEPRECATED.get(f.runtime());
         if (deprecated != null && !today.isBefore(deprecated)) {
-            String key = "runtime " + f.runtime();
             for (Problem p : problems) {
                 if (p.message().startsWith("Deprecated runtime \"" + f.runtime() + "\"")
                         && p.line() == loc.value(where).line()) {
@@ -184,7 +183,7 @@ final class Validator {
                 }
             }
             warning(loc.value(where), "Deprecated runtime \"" + f.runtime() + "\": AWS deprecated it on " + deprecated
-                    + " (" + key + ")", f.runtime().startsWith("java") ? "use java21 or java25" : "use a current runtime");
+                    + "; functions on it stop receiving security patches", f.runtime().startsWith("java") ? "use java21 or java25" : "use a current runtime");
         }
     }
 

@@ -37,12 +37,19 @@ final class VariableResolver {
             "ssm", "cf", "s3");
 
     /** A variable that cannot be resolved; the message is the Framework's reason. */
-    static final class Unresolvable extends Exception {
+    static class Unresolvable extends Exception {
         final String hint;
 
         Unresolvable(String message, String hint) {
             super(message, null, false, false);
             this.hint = hint;
+        }
+    }
+
+    /** A source that needs a deployment target, asked without one: a fallback, if any, applies. */
+    static final class NeedsTarget extends Unresolvable {
+        NeedsTarget(String message, String hint) {
+            super(message, hint);
         }
     }
 
@@ -273,7 +280,15 @@ final class VariableResolver {
     private JsonNode resolveExpression(String inner, String path) throws Unresolvable, AlreadyReported {
         List<String> params = params(inner);
         String first = interpolate(params.get(0), path);
-        JsonNode value = resolveReference(first, path);
+        JsonNode value;
+        try {
+            value = resolveReference(first, path);
+        } catch (NeedsTarget e) {
+            if (params.size() < 2) {
+                throw e;
+            }
+            value = null; // without a target, the written default stands in (validate, print)
+        }
         String lastSource = sourceName(first);
         for (int i = 1; i < params.size() && isMissing(value); i++) {
             String fallback = params.get(i);
@@ -410,7 +425,7 @@ final class VariableResolver {
             case "ssm", "cf", "s3":
                 return remote(type, address);
             default:
-                throw new Unresolvable("Unrecognized configuration variable sources: \"" + type + "\""
+                throw new Unresolvable("Unrecognized configuration variable sources: \"" + type + "\"."
                         + Schema.suggestion(type, SOURCES),
                         "Slipway resolves self, opt, env, sls, file, strToBool, param, aws, ssm, cf and s3");
         }
@@ -418,7 +433,7 @@ final class VariableResolver {
 
     private JsonNode remote(String type, String address) throws Unresolvable {
         if (options.remoteSource().isEmpty()) {
-            throw new Unresolvable("\"${" + type + ":" + address + "}\" needs a deployment target to look it up "
+            throw new NeedsTarget("\"${" + type + ":" + address + "}\" needs a deployment target to look it up "
                     + "(the local cloud or AWS), and none was given",
                     "run a command that has a target (slipway deploy / offline), or give a default: ${" + type + ":"
                             + address + ", 'value'}");
