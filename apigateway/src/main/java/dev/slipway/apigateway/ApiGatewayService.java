@@ -91,10 +91,26 @@ public final class ApiGatewayService implements AutoCloseable {
         return router.servesOffline(request);
     }
 
-    /** The execute-api URL path form on the edge port, e.g. {@code /restapis/a1b2c3d4e5/dev/_user_request_}. */
+    /**
+     * The execute-api path on the edge port, e.g. {@code /restapis/a1b2c3d4e5/dev/_user_request_}; append the
+     * resource path. Works without DNS; see {@link #invokeUrl(String, String, String)} for the host form.
+     */
     public String invokeUrl(String apiId, String stage) {
         Objects.requireNonNull(apiId, "apiId");
         return "/restapis/" + apiId + "/" + stage + "/_user_request_";
+    }
+
+    /**
+     * The execute-api host form AWS users know, e.g. {@code http://a1b2c3d4e5.execute-api.localhost:4566/dev}
+     * (an HTTP API's {@code $default} stage has no stage segment).
+     *
+     * @param edgeUrl the edge URL, e.g. {@code http://127.0.0.1:4566}
+     */
+    public String invokeUrl(String apiId, String stage, String edgeUrl) {
+        java.net.URI edge = java.net.URI.create(edgeUrl);
+        String port = edge.getPort() < 0 ? "" : ":" + edge.getPort();
+        return edge.getScheme() + "://" + apiId + ".execute-api.localhost" + port
+                + ("$default".equals(stage) ? "" : "/" + stage);
     }
 
     /** REST API ids by name, for printing URLs. */
