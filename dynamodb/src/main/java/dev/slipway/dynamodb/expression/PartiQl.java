@@ -18,15 +18,23 @@ import java.util.Set;
 
 /**
  * Parser for DynamoDB's PartiQL subset: SELECT (projection, FROM table or "table"."index",
- * WHERE, ORDER BY), INSERT INTO t VALUE {...}, UPDATE t SET/REMOVE ... WHERE, DELETE FROM t
- * WHERE. The WHERE clause compiles to the expression language's condition tree and UPDATE's
- * actions to its update tree, so evaluation is shared. {@code ?} placeholders are bound, in
- * order, to the request's Parameters.
+ * WHERE, ORDER BY), INSERT INTO t VALUE {...}, UPDATE t SET/REMOVE ... WHERE ... [RETURNING],
+ * DELETE FROM t WHERE ... [RETURNING ALL OLD *]. The WHERE clause compiles to the expression
+ * language's condition tree and UPDATE's actions to its update tree, so evaluation is shared.
+ * {@code ?} placeholders are bound, in order, to the request's Parameters.
  *
- * <p>Own lexer (PartiQL has string literals, quoted identifiers, {@code << >>} bags and
- * signed/decimal numbers, which the expression language has not).
+ * <p>Error texts follow answers recorded from DynamoDB ("Statement wasn't well formed, can't be
+ * processed: Unexpected token after expression", "... Unexpected term", "Aliasing is not
+ * supported", number range errors "... under root.x"). Own lexer: PartiQL has string literals,
+ * quoted identifiers, {@code << >>} bags and decimal numbers, which the expression language has not.
  */
 public final class PartiQl {
+    private static final String NOT_WELL_FORMED = "Statement wasn't well formed, can't be processed: ";
+    private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "ORDER", "BY", "SET", "REMOVE", "INSERT",
+            "INTO", "VALUE", "UPDATE", "DELETE", "RETURNING", "ASC", "DESC", "AS");
+    private static final Set<String> OPERATOR_WORDS = Set.of("AND", "OR", "IS", "LIKE", "BETWEEN", "IN");
+    private static final Set<String> COMPARATORS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=");
+
     private final List<Tok> tokens;
     private final List<AttributeValue> parameters;
     private int pos;
@@ -63,12 +71,22 @@ public final class PartiQl {
     }
 
     private static ValidationException malformed(String detail) {
-        return new ValidationException("Statement wasn't well formed, can't be processed: " + detail);
+        return new ValidationException(NOT_WELL_FORMED + detail);
     }
 
-    private ValidationException unexpected() {
+    /** The error for a token found where an operand (a "term") must start. */
+    private ValidationException unexpectedTerm() {
         Tok t = peek();
-        return malformed(t.kind == K.EOF ? "Unexpected end of statement" : "Unexpected token: " + t.text + " at position " + t.start);
+        if (t.kind == K.WORD && OPERATOR_WORDS.contains(t.text.toUpperCase(Locale.ROOT))) {
+            return malformed("Unexpected operator");
+        }
+        if (t.kind == K.WORD && KEYWORDS.contains(t.text.toUpperCase(Locale.ROOT))) {
+            return malformed("Unexpected keyword");
+        }
+        if (t.kind == K.PUNCT && (COMPARATORS.contains(t.text) || t.is("+") || t.is("-") || t.is("*"))) {
+            return malformed("Unexpected operator");
+        }
+        return malformed("Unexpected term");
     }
 
     // ================= lexer =================
@@ -80,6 +98,18 @@ public final class PartiQl {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
+            } else if (c == '-' && i + 1 < s.length() && s.charAt(i + 1) == '-') {
+                while (i < s.length() && s.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
+                int end = s.indexOf("*/", i + 2);
+                if (end < 0) {
+                    throw malformed(""); // recorded: an unterminated block comment has nothing after the colon
+                }
+                i = end + 2;
+            } else if (c == '#') {
+                throw malformed(""); // recorded: a hash comment has nothing after the colon
             } else if (Character.isLetter(c) || c == '_') {
                 int start = i;
                 while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
@@ -92,7 +122,7 @@ public final class PartiQl {
                 i++;
                 while (true) {
                     if (i >= s.length()) {
-                        throw malformed("Unterminated " + (c == '"' ? "quoted identifier" : "string literal") + " at position " + start);
+                        throw malformed("Unterminated " + (c == '"' ? "quoted identifier" : "string literal"));
                     }
                     if (s.charAt(i) == c) {
                         if (i + 1 < s.length() && s.charAt(i + 1) == c) {
@@ -112,12 +142,17 @@ public final class PartiQl {
                     i++;
                 }
                 if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+                    int mark = i;
                     i++;
                     if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
                         i++;
                     }
-                    while (i < s.length() && Character.isDigit(s.charAt(i))) {
-                        i++;
+                    if (i < s.length() && Character.isDigit(s.charAt(i))) {
+                        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                            i++;
+                        }
+                    } else {
+                        i = mark;
                     }
                 }
                 out.add(new Tok(K.NUMBER, s.substring(start, i), start));
@@ -172,44 +207,44 @@ public final class PartiQl {
 
     private void expect(String punct) {
         if (!accept(punct)) {
-            throw unexpected();
+            throw unexpectedTerm();
         }
     }
 
     private void expectWord(String word) {
         if (!acceptWord(word)) {
-            throw unexpected();
+            throw unexpectedTerm();
         }
+    }
+
+    private boolean atEnd() {
+        return peek().kind == K.EOF || peek().is(";");
     }
 
     private void expectEnd() {
         accept(";");
         if (peek().kind != K.EOF) {
-            throw unexpected();
+            throw malformed("Unexpected token after expression");
         }
     }
 
     // ================= statements =================
 
     private Statement statement() {
-        Tok first = peek();
+        Tok first = next();
         if (first.isWord("SELECT")) {
-            next();
             return select();
         }
         if (first.isWord("INSERT")) {
-            next();
             return insert();
         }
         if (first.isWord("UPDATE")) {
-            next();
             return update();
         }
         if (first.isWord("DELETE")) {
-            next();
             return delete();
         }
-        throw unexpected();
+        throw malformed("Expected data manipulation");
     }
 
     private Statement select() {
@@ -222,11 +257,15 @@ public final class PartiQl {
             projection = Optional.of(new Projection(new Ast.ProjectionExpr(paths)));
         }
         expectWord("FROM");
+        if (atEnd()) {
+            throw malformed("Unexpected term");
+        }
         String table = name();
         Optional<String> index = Optional.empty();
         if (accept(".")) {
             index = Optional.of(name());
         }
+        rejectAlias("WHERE", "ORDER");
         Cond where = null;
         if (acceptWord("WHERE")) {
             where = or();
@@ -246,20 +285,56 @@ public final class PartiQl {
         return new Statement.SelectStatement(table, index, projection, new Condition(where), keyEqualities(where), orderBy, descending);
     }
 
+    /** After a table name only the clause keywords may follow; any other word is an alias, which DynamoDB refuses. */
+    private void rejectAlias(String... clauses) {
+        Tok t = peek();
+        if (t.kind == K.WORD || t.kind == K.QUOTED) {
+            for (String clause : clauses) {
+                if (t.isWord(clause)) {
+                    return;
+                }
+            }
+            throw new ValidationException("Aliasing is not supported");
+        }
+    }
+
     private Statement insert() {
         expectWord("INTO");
-        String table = name();
-        expectWord("VALUE");
-        if (!peek().is("{")) {
-            throw unexpected();
+        String table = tableName();
+        if (!acceptWord("VALUE")) {
+            throw malformed("Unexpected token after expression");
         }
-        AttributeValue value = value();
+        if (!peek().is("{")) {
+            throw unexpectedTerm();
+        }
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        next();
+        if (!accept("}")) {
+            do {
+                Tok key = next();
+                if (key.kind != K.STRING) {
+                    pos--;
+                    throw unexpectedTerm();
+                }
+                expect(":");
+                item.put(key.text, value("root"));
+            } while (accept(","));
+            expect("}");
+        }
         expectEnd();
-        return new Statement.InsertStatement(table, ((AttributeValue.M) value).value());
+        return new Statement.InsertStatement(table, item);
+    }
+
+    private String tableName() {
+        if (atEnd() || !(peek().kind == K.WORD || peek().kind == K.QUOTED) || (peek().kind == K.WORD && isReservedWord(peek()))) {
+            throw malformed("Expected identifier for simple path");
+        }
+        return next().text;
     }
 
     private Statement update() {
-        String table = name();
+        String table = tableName();
+        rejectAlias("SET", "REMOVE", "WHERE");
         List<Ast.SetAction> set = new ArrayList<>();
         List<Path> remove = new ArrayList<>();
         List<Ast.AddAction> add = new ArrayList<>();
@@ -286,14 +361,28 @@ public final class PartiQl {
             any = true;
         }
         if (!any) {
-            throw unexpected();
+            throw unexpectedTerm();
         }
         expectWord("WHERE");
         Cond where = or();
+        Optional<String> returning = returning();
         expectEnd();
         Validator.checkOverlaps("UpdateExpression", actionPaths);
         Update update = new Update(new Ast.UpdateExpr(set, remove, add, delete));
-        return new Statement.UpdateStatement(table, update, new Condition(where), keyEqualities(where));
+        return new Statement.UpdateStatement(table, update, new Condition(where), keyEqualities(where), returning);
+    }
+
+    /** {@code RETURNING (ALL|MODIFIED) (OLD|NEW) *} as a ReturnValues name. */
+    private Optional<String> returning() {
+        if (!acceptWord("RETURNING")) {
+            return Optional.empty();
+        }
+        Tok which = next();
+        Tok age = next();
+        if (!(which.isWord("ALL") || which.isWord("MODIFIED")) || !(age.isWord("OLD") || age.isWord("NEW")) || !accept("*")) {
+            throw malformed("Invalid returning clause");
+        }
+        return Optional.of(which.text.toUpperCase(Locale.ROOT) + "_" + age.text.toUpperCase(Locale.ROOT));
     }
 
     private void setValue(Path target, List<Ast.SetAction> set, List<Ast.AddAction> add, List<Ast.DeleteAction> delete) {
@@ -305,16 +394,15 @@ public final class PartiQl {
                 throw malformed((isAdd ? "set_add" : "set_delete") + " must operate on the attribute being set");
             }
             expect(",");
-            AttributeValue value = value();
+            AttributeValue value = value("root");
             expect(")");
-            Ast.ValueRef ref = literal(value);
             if (!(value instanceof AttributeValue.SS || value instanceof AttributeValue.NS || value instanceof AttributeValue.BS)) {
                 throw ExpressionErrors.incorrectOperandType();
             }
             if (isAdd) {
-                add.add(new Ast.AddAction(target, ref));
+                add.add(new Ast.AddAction(target, literal(value)));
             } else {
-                delete.add(new Ast.DeleteAction(target, ref));
+                delete.add(new Ast.DeleteAction(target, literal(value)));
             }
             return;
         }
@@ -344,11 +432,17 @@ public final class PartiQl {
 
     private Statement delete() {
         expectWord("FROM");
-        String table = name();
+        String table = tableName();
+        rejectAlias("WHERE");
         expectWord("WHERE");
         Cond where = or();
+        Optional<String> returning = returning();
+        if (returning.isPresent() && !returning.get().equals("ALL_OLD")) {
+            throw new ValidationException("Invalid returning clause: RETURNING " + returning.get().replace('_', ' ')
+                    + " *. Only RETURNING ALL OLD * is allowed in DELETE statements.");
+        }
         expectEnd();
-        return new Statement.DeleteStatement(table, new Condition(where), keyEqualities(where));
+        return new Statement.DeleteStatement(table, new Condition(where), keyEqualities(where), returning);
     }
 
     /** The {@code path = literal} terms (top-level attributes only) of the WHERE clause's top AND chain. */
@@ -376,6 +470,7 @@ public final class PartiQl {
     private Cond or() {
         Cond left = and();
         while (acceptWord("OR")) {
+            requireRightHandSide();
             left = new Ast.Or(left, and());
         }
         return left;
@@ -384,9 +479,16 @@ public final class PartiQl {
     private Cond and() {
         Cond left = not();
         while (acceptWord("AND")) {
+            requireRightHandSide();
             left = new Ast.And(left, not());
         }
         return left;
+    }
+
+    private void requireRightHandSide() {
+        if (atEnd()) {
+            throw malformed("Missing right-hand side expression of infix operator");
+        }
     }
 
     private Cond not() {
@@ -419,20 +521,15 @@ public final class PartiQl {
                 expect(",");
                 Operand arg = operand();
                 expect(")");
-                if (function.equals("attribute_type")) {
-                    if (!(arg instanceof Ast.ValueRef v && v.value() instanceof AttributeValue.S)) {
-                        throw malformed("attribute_type expects a type name string");
-                    }
+                if (function.equals("attribute_type") && !(arg instanceof Ast.ValueRef v && v.value() instanceof AttributeValue.S)) {
+                    throw malformed("attribute_type expects a type name string");
                 }
                 return new Ast.FunctionCond(new Ast.Call(function, List.of(path, arg)));
-            }
-            if (function.equals("exists") || function.equals("missing")) {
-                throw malformed("Unsupported function: " + function);
             }
         }
         Operand left = operand();
         Tok t = peek();
-        if (t.kind == K.PUNCT && Set.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(t.text)) {
+        if (t.kind == K.PUNCT && COMPARATORS.contains(t.text)) {
             next();
             return new Ast.Compare(t.text.equals("!=") ? "<>" : t.text, left, operand());
         }
@@ -452,9 +549,6 @@ public final class PartiQl {
                 candidates.add(operand());
             } while (accept(","));
             expect(close);
-            if (candidates.size() > Validator.MAX_IN_OPERANDS) {
-                throw malformed("IN operator supports up to " + Validator.MAX_IN_OPERANDS + " values");
-            }
             return new Ast.In(left, candidates);
         }
         if (acceptWord("IS")) {
@@ -466,11 +560,14 @@ public final class PartiQl {
                 test = new Ast.FunctionCond(new Ast.Call("attribute_type", List.of(requirePath(left),
                         literal(new AttributeValue.S("NULL")))));
             } else {
-                throw unexpected();
+                throw malformed("Expected type name");
             }
             return negate ? new Ast.Not(test) : test;
         }
-        throw unexpected();
+        if (atEnd()) {
+            throw malformed("Unexpected term");
+        }
+        throw malformed("Unexpected token after expression");
     }
 
     private Operand requirePath(Operand operand) {
@@ -494,14 +591,19 @@ public final class PartiQl {
             expect(")");
             return new Ast.Call("size", List.of(path));
         }
-        if (t.kind == K.WORD && !isLiteralWord(t) || t.kind == K.QUOTED) {
+        if (t.kind == K.QUOTED || (t.kind == K.WORD && !isLiteralWord(t) && !isReservedWord(t))) {
             return new Ast.PathRef(path());
         }
-        return literal(value());
+        return literal(value("root"));
     }
 
     private static boolean isLiteralWord(Tok t) {
         return t.isWord("TRUE") || t.isWord("FALSE") || t.isWord("NULL");
+    }
+
+    private static boolean isReservedWord(Tok t) {
+        String upper = t.text.toUpperCase(Locale.ROOT);
+        return KEYWORDS.contains(upper) || OPERATOR_WORDS.contains(upper) || upper.equals("NOT");
     }
 
     private static Ast.ValueRef literal(AttributeValue value) {
@@ -512,11 +614,11 @@ public final class PartiQl {
 
     private String name() {
         Tok t = peek();
-        if (t.kind == K.WORD || t.kind == K.QUOTED) {
+        if (t.kind == K.QUOTED || (t.kind == K.WORD && !isReservedWord(t))) {
             next();
             return t.text;
         }
-        throw unexpected();
+        throw unexpectedTerm();
     }
 
     private Path path() {
@@ -534,7 +636,7 @@ public final class PartiQl {
                     elements.add(new Ast.Attr(t.text));
                 } else {
                     pos--;
-                    throw unexpected();
+                    throw unexpectedTerm();
                 }
                 expect("]");
             } else {
@@ -543,7 +645,8 @@ public final class PartiQl {
         }
     }
 
-    private AttributeValue value() {
+    /** A literal (or a bound parameter); {@code where} names its place for number range errors, as DynamoDB does. */
+    private AttributeValue value(String where) {
         Tok t = peek();
         if (accept("?")) {
             if (nextParameter >= parameters.size()) {
@@ -557,14 +660,7 @@ public final class PartiQl {
         }
         if (t.kind == K.NUMBER || (t.is("-") && peek(1).kind == K.NUMBER)) {
             boolean negative = accept("-");
-            Tok number = next();
-            try {
-                BigDecimal value = new BigDecimal(number.text);
-                value = negative ? value.negate() : value;
-                return new AttributeValue.N(value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros());
-            } catch (NumberFormatException e) {
-                throw malformed("Invalid number: " + number.text);
-            }
+            return number(next().text, negative, where);
         }
         if (t.isWord("TRUE") || t.isWord("FALSE")) {
             next();
@@ -578,7 +674,7 @@ public final class PartiQl {
             List<AttributeValue> list = new ArrayList<>();
             if (!accept("]")) {
                 do {
-                    list.add(value());
+                    list.add(value(where + "[" + list.size() + "]"));
                 } while (accept(","));
                 expect("]");
             }
@@ -591,10 +687,10 @@ public final class PartiQl {
                     Tok key = next();
                     if (key.kind != K.STRING) {
                         pos--;
-                        throw unexpected();
+                        throw unexpectedTerm();
                     }
                     expect(":");
-                    map.put(key.text, value());
+                    map.put(key.text, value(where + "." + key.text));
                 } while (accept(","));
                 expect("}");
             }
@@ -603,12 +699,38 @@ public final class PartiQl {
         if (accept("<<")) {
             List<AttributeValue> elements = new ArrayList<>();
             do {
-                elements.add(value());
+                elements.add(value(where));
             } while (accept(","));
             expect(">>");
             return set(elements);
         }
-        throw unexpected();
+        throw unexpectedTerm();
+    }
+
+    /** DynamoDB's number rules: at most 38 significant digits, magnitude between 1E-130 and 9.99...E+125. */
+    private static AttributeValue number(String text, boolean negative, String where) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw malformed(""); // recorded: an exponent too large to read leaves nothing after the colon
+        }
+        value = negative ? value.negate() : value;
+        if (value.signum() == 0) {
+            return new AttributeValue.N(BigDecimal.ZERO);
+        }
+        value = value.stripTrailingZeros();
+        long magnitude = (long) value.precision() - value.scale() - 1;
+        if (magnitude > 125) {
+            throw new ValidationException("Number overflow. Attempting to store a number with magnitude larger than supported range under " + where);
+        }
+        if (magnitude < -130) {
+            throw new ValidationException("Number underflow. Attempting to store a number with magnitude smaller than supported range under " + where);
+        }
+        if (value.precision() > 38) {
+            throw new ValidationException("Attempting to store more than 38 significant digits in a Number under " + where);
+        }
+        return new AttributeValue.N(value);
     }
 
     private static AttributeValue set(List<AttributeValue> elements) {

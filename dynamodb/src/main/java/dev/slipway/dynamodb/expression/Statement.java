@@ -19,7 +19,9 @@ import java.util.Optional;
  *   <li>{@link UpdateStatement} / {@link DeleteStatement}: the item is the one whose key is in
  *       {@code keyEqualities} (DynamoDB requires an equality on every key attribute); the whole
  *       WHERE clause is a condition on that item (ConditionalCheckFailedException when it does
- *       not hold, including when the item does not exist for UPDATE).</li>
+ *       not hold, including when the item does not exist for UPDATE). Without an equality on
+ *       every key attribute DynamoDB answers "Where clause does not contain a mandatory equality
+ *       on all key attributes".</li>
  * </ul>
  */
 public sealed interface Statement permits Statement.SelectStatement, Statement.InsertStatement,
@@ -35,10 +37,13 @@ public sealed interface Statement permits Statement.SelectStatement, Statement.I
     record InsertStatement(String tableName, Map<String, AttributeValue> item) implements Statement {
     }
 
+    /** {@code returnValues}: the RETURNING clause as a ReturnValues name (ALL_OLD, MODIFIED_OLD, ALL_NEW, MODIFIED_NEW). */
     record UpdateStatement(String tableName, Update update, Condition where,
-                           Map<String, AttributeValue> keyEqualities) implements Statement {
+                           Map<String, AttributeValue> keyEqualities, Optional<String> returnValues) implements Statement {
     }
 
-    record DeleteStatement(String tableName, Condition where, Map<String, AttributeValue> keyEqualities) implements Statement {
+    /** {@code returnValues}: ALL_OLD when the statement ends with RETURNING ALL OLD *. */
+    record DeleteStatement(String tableName, Condition where, Map<String, AttributeValue> keyEqualities,
+                           Optional<String> returnValues) implements Statement {
     }
 }
