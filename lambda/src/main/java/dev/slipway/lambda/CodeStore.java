@@ -1,0 +1,206 @@
+package dev.slipway.lambda;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Deployment packages, content-addressed: each zip is kept once (so functions survive a restart
+ * when the store lives in the data directory) and unpacked once into the task root its workers
+ * run in. A directory is used in place. Layers are unpacked the same way; their
+ * {@code java/lib/*.jar} join the worker's class path.
+ */
+final class CodeStore {
+    /** Stored code: Lambda's CodeSha256 (base64) and CodeSize, and where it runs from. */
+    record Code(String sha256, long size, Path taskRoot, Path zip) {}
+
+    private final Path root;
+
+    CodeStore(Path root) {
+        this.root = root;
+    }
+
+    Code storeZip(byte[] zip) {
+        if (zip.length > Limits.ZIP_UPLOAD_BYTES) {
+            throw InvalidParameterValueException.of("Unzipped size must be smaller than " + Limits.UNZIPPED_BYTES
+                    + " bytes");
+        }
+        byte[] digest = sha256(zip);
+        String hex = HexFormat.of().formatHex(digest);
+        try {
+            Path zipFile = root.resolve("zips").resolve(hex + ".zip");
+            if (!Files.isRegularFile(zipFile)) {
+                Files.createDirectories(zipFile.getParent());
+                Path tmp = Files.createTempFile(zipFile.getParent(), hex, ".tmp");
+                Files.write(tmp, zip);
+                Files.move(tmp, zipFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path task = unpack(zip, root.resolve("tasks").resolve(hex));
+            return new Code(Base64.getEncoder().encodeToString(digest), zip.length, task, zipFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A local jar, zip or directory (the Java API's and the CLI's way to give code). */
+    Code storePath(Path path) {
+        try {
+            if (Files.isDirectory(path)) {
+                return new Code(directoryDigest(path), directorySize(path), path.toAbsolutePath(), null);
+            }
+            if (!Files.isRegularFile(path)) {
+                throw InvalidParameterValueException.of("Code path " + path + " does not exist.");
+            }
+            return storeZip(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reloads stored code by its zip (after a restart). */
+    Code reload(Path zip, Path dirOrNull) {
+        if (dirOrNull != null) {
+            return storePath(dirOrNull);
+        }
+        try {
+            return storeZip(Files.readAllBytes(zip));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The jars a layer zip adds to the class path ({@code java/lib/*.jar}, name order). */
+    List<Path> layerJars(Path layerZip) {
+        try {
+            byte[] zip = Files.readAllBytes(layerZip);
+            Path dir = unpack(zip, root.resolve("layers").resolve(HexFormat.of().formatHex(sha256(zip))));
+            Path lib = dir.resolve("java").resolve("lib");
+            if (!Files.isDirectory(lib)) {
+                return List.of();
+            }
+            try (Stream<Path> jars = Files.list(lib)) {
+                return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Unpacks into {@code target} once (atomically, so concurrent hosts agree), guarding against zip-slip. */
+    private static Path unpack(byte[] zip, Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp");
+        long total = 0;
+        int entries = 0;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                entries++;
+                Path out = tmp.resolve(e.getName()).normalize();
+                if (!out.startsWith(tmp)) {
+                    throw InvalidParameterValueException.cannotUnzip();
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(out);
+                    continue;
+                }
+                Files.createDirectories(out.getParent());
+                total += copy(in, out);
+                if (total > Limits.UNZIPPED_BYTES) {
+                    throw InvalidParameterValueException.unzippedTooLarge();
+                }
+                if (e.getName().equals("bootstrap") || e.getName().endsWith(".sh")) {
+                    out.toFile().setExecutable(true);
+                }
+            }
+        } catch (ZipException e) {
+            deleteTree(tmp);
+            throw InvalidParameterValueException.cannotUnzip();
+        } catch (RuntimeException | IOException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+        if (entries == 0) {
+            deleteTree(tmp);
+            throw InvalidParameterValueException.cannotUnzip();
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            deleteTree(tmp);
+        } catch (FileSystemException e) {
+            // Linux reports a rename onto a non-empty directory as a plain FileSystemException
+            // (ENOTEMPTY): another thread unpacked the same content first, which is what we wanted.
+            deleteTree(tmp);
+            if (!Files.isDirectory(target)) {
+                throw e;
+            }
+        }
+        return target;
+    }
+
+    private static long copy(InputStream in, Path out) throws IOException {
+        return Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A directory's digest from its files' names, sizes and modification times (cheap, changes on rebuild). */
+    private static String directoryDigest(Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+        for (Path f : files) {
+            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+            sb.append(dir.relativize(f)).append('|').append(a.size()).append('|').append(a.lastModifiedTime()).append('\n');
+        }
+        return Base64.getEncoder().encodeToString(sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static long directorySize(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
