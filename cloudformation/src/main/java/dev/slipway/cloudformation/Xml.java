@@ -49,8 +49,6 @@ final class Xml {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
                 case '\r' -> out.append("&#xD;");
                 default -> out.append(c);
             }
