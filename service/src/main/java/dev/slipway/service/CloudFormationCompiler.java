@@ -172,23 +172,38 @@ public final class CloudFormationCompiler {
             ObjectNode create = obj().put("Effect", "Allow");
             create.set("Action", arr("logs:CreateLogStream", "logs:CreateLogGroup", "logs:TagResource"));
             ArrayNode createRes = create.putArray("Resource");
-            createRes.add(sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:" + prefix + "*:*"));
             ObjectNode put = obj().put("Effect", "Allow");
             put.set("Action", arr("logs:PutLogEvents"));
             ArrayNode putRes = put.putArray("Resource");
-            putRes.add(sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:" + prefix
-                    + "*:*:*"));
+            String logArn = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:";
+            String canonical = service.name() + "-" + stage();
+            boolean anyCanonical = false;
+            List<String> silenced = new ArrayList<>();
+            // As merge-iam-templates.js: custom-named functions' log groups first, then the prefix.
             for (FunctionSpec f : service.functions().values()) {
-                if (!f.deployedName().startsWith(service.name() + "-" + stage())) {
-                    // The Framework lists custom-named functions' log groups explicitly.
-                    String lg = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/"
-                            + f.deployedName();
-                    createRes.add(sub(lg + ":*"));
-                    putRes.add(sub(lg + ":*:*"));
+                if (f.deployedName().startsWith(canonical)) {
+                    if (f.disableLogs()) {
+                        silenced.add(f.deployedName());
+                    } else {
+                        anyCanonical = true;
+                    }
+                } else if (!f.disableLogs()) {
+                    createRes.add(sub(logArn + "/aws/lambda/" + f.deployedName() + ":*"));
+                    putRes.add(sub(logArn + "/aws/lambda/" + f.deployedName() + ":*:*"));
                 }
+            }
+            if (anyCanonical) {
+                createRes.add(sub(logArn + prefix + "*:*"));
+                putRes.add(sub(logArn + prefix + "*:*:*"));
             }
             statements.add(create);
             statements.add(put);
+            if (anyCanonical && !silenced.isEmpty()) {
+                ObjectNode deny = obj().put("Effect", "Deny").put("Action", "logs:PutLogEvents");
+                ArrayNode denied = deny.putArray("Resource");
+                silenced.forEach(n -> denied.add(sub(logArn + "/aws/lambda/" + n + ":*")));
+                statements.add(deny);
+            }
             pr.iamRoleStatements().forEach(s -> statements.add(s.deepCopy()));
             if (pr.tracing().path("lambda").asBoolean(false) || pr.tracing().path("lambda").asText().equals("Active")) {
                 ObjectNode x = obj().put("Effect", "Allow");
