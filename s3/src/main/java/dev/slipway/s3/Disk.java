@@ -125,7 +125,7 @@ final class Disk {
         if (o.checksumType() != null) {
             n.put("checksumType", o.checksumType());
         }
-        n.put("partsCount", o.partsCount());
+        n.set("partSizes", Json.MAPPER.valueToTree(o.partSizes()));
         n.put("storageClass", o.storageClass());
         writeAtomically(buckets.resolve(bucket).resolve("meta"), metaName(o.key()), Json.bytes(n));
     }
@@ -213,7 +213,7 @@ final class Disk {
                             Instant.ofEpochMilli(o.path("lastModified").asLong()), map(o.path("headers")),
                             map(o.path("userMetadata")), map(o.path("checksums")),
                             o.hasNonNull("checksumType") ? o.get("checksumType").asText() : null,
-                            o.path("partsCount").asInt(), o.path("storageClass").asText("STANDARD")));
+                            partSizes(o.path("partSizes")), o.path("storageClass").asText("STANDARD")));
                 }
             }
         }
@@ -227,6 +227,12 @@ final class Disk {
             }
         }
         return b;
+    }
+
+    private static List<Long> partSizes(JsonNode n) {
+        List<Long> sizes = new ArrayList<>();
+        n.forEach(s -> sizes.add(s.asLong()));
+        return List.copyOf(sizes);
     }
 
     private static Optional<String> opt(JsonNode n, String field) {

@@ -95,7 +95,8 @@ final class MultipartActions {
         }
         Blob blob = store.concat(b, parts.stream().map(MultipartUpload.Part::blob).toList());
         StoredObject o = new StoredObject(key, blob, eTag, store.now(), u.headers, u.userMetadata, checksums,
-                checksums.isEmpty() ? null : "COMPOSITE", parts.size(), u.storageClass);
+                checksums.isEmpty() ? null : "COMPOSITE",
+                parts.stream().map(p -> p.blob().size()).toList(), u.storageClass);
         try {
             store.put(b, o);
         } finally {

@@ -44,7 +44,7 @@ final class ObjectActions {
             throw S3Exception.entityTooLarge(data.length, Limits.MAX_PUT_BYTES);
         }
         StoredObject o = new StoredObject(key, store.newBlob(b, data), quote(Checksums.md5Hex(data)), store.now(),
-                headers, userMetadata, checksums, checksums.isEmpty() ? null : "FULL_OBJECT", 0, "STANDARD");
+                headers, userMetadata, checksums, checksums.isEmpty() ? null : "FULL_OBJECT", List.of(), "STANDARD");
         store.put(b, o);
         return o;
     }
@@ -66,7 +66,7 @@ final class ObjectActions {
         }
         StoredObject o = new StoredObject(key, store.newBlob(b, data), quote(Checksums.md5Hex(data)), store.now(),
                 newHeaders.orElse(src.headers()), newUserMetadata.orElse(src.userMetadata()), checksums,
-                checksums.isEmpty() ? null : "FULL_OBJECT", 0, src.storageClass());
+                checksums.isEmpty() ? null : "FULL_OBJECT", List.of(), src.storageClass());
         store.put(b, o);
         return o;
     }
@@ -129,7 +129,16 @@ final class ObjectActions {
         long end = size - 1;
         boolean partial = false;
         String range = http.headers().get("Range");
-        if (range != null) {
+        Optional<String> partNumber = http.query("partNumber");
+        if (partNumber.isPresent()) {
+            if (range != null) {
+                throw S3Exception.invalidRequest("Cannot specify both Range header and partNumber query parameter");
+            }
+            long[] bounds = partBounds(o, partNumber.get());
+            start = bounds[0];
+            end = bounds[1];
+            partial = size > 0;
+        } else if (range != null) {
             Matcher m = RANGE.matcher(range.trim());
             // S3 ignores a Range header it cannot parse (multiple ranges included) and sends the whole object.
             if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
@@ -169,6 +178,33 @@ final class ObjectActions {
             throw S3Exception.invalidRequest("Objects over 2 GiB must be read with Range requests in the local cloud");
         }
         return response.body(length == 0 ? new byte[0] : o.blob().read(start, (int) length));
+    }
+
+    /** GetObject's partNumber: the byte range of that part (part 1 of a single-part object is all of it). */
+    private static long[] partBounds(StoredObject o, String value) {
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw S3Exception.invalidArgument("Part number must be an integer between 1 and 10000, inclusive",
+                    "partNumber", value);
+        }
+        if (n < 1 || n > Limits.MAX_PART_NUMBER) {
+            throw S3Exception.invalidArgument("Part number must be an integer between 1 and 10000, inclusive",
+                    "partNumber", value);
+        }
+        int count = Math.max(1, o.partsCount());
+        if (n > count) {
+            throw S3Exception.invalidPartNumber(n, count);
+        }
+        if (o.partsCount() == 0) {
+            return new long[] {0, o.size() - 1};
+        }
+        long offset = 0;
+        for (int i = 0; i < n - 1; i++) {
+            offset += o.partSizes().get(i);
+        }
+        return new long[] {offset, offset + o.partSizes().get(n - 1) - 1};
     }
 
     private static long parseLong(String s) {

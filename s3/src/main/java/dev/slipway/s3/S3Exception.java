@@ -93,6 +93,11 @@ public final class S3Exception extends AwsServiceException {
                 "RangeRequested", range, "ActualObjectSize", Long.toString(size));
     }
 
+    static S3Exception invalidPartNumber(int requested, int count) {
+        return of("InvalidPartNumber", "The requested partnumber is not satisfiable", 416,
+                "PartNumberRequested", Integer.toString(requested), "ActualPartCount", Integer.toString(count));
+    }
+
     static S3Exception preconditionFailed(String condition) {
         return of("PreconditionFailed", "At least one of the pre-conditions you specified did not hold", 412,
                 "Condition", condition);

@@ -1,6 +1,7 @@
 package dev.slipway.s3;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,11 +11,15 @@ import java.util.Map;
  * @param userMetadata {@code x-amz-meta-*} without the prefix, names lower-cased as S3 returns them
  * @param checksums checksums by algorithm ({@code CRC32} -> base64), as given or computed at upload
  * @param checksumType {@code FULL_OBJECT} or {@code COMPOSITE} (multipart), when checksums are present
- * @param partsCount number of parts for a multipart object, else 0
+ * @param partSizes sizes of the parts of a multipart object, in order; empty for a single-part object
  */
 record StoredObject(String key, Blob blob, String eTag, Instant lastModified, Map<String, String> headers,
-        Map<String, String> userMetadata, Map<String, String> checksums, String checksumType, int partsCount,
+        Map<String, String> userMetadata, Map<String, String> checksums, String checksumType, List<Long> partSizes,
         String storageClass) {
+
+    int partsCount() {
+        return partSizes.size();
+    }
 
     long size() {
         return blob.size();

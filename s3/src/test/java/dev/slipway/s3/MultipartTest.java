@@ -73,6 +73,26 @@ class MultipartTest {
     }
 
     @Test
+    void getObjectByPartNumber_returnsThatPart_andAnUnknownPartFailsWithInvalidPartNumber() {
+        byte[] p1 = filled(MB5, 5);
+        byte[] p2 = filled(77, 6);
+        String id = create("parts");
+        UploadPartResponse r1 = part("parts", id, 1, p1);
+        UploadPartResponse r2 = part("parts", id, 2, p2);
+        f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("parts").uploadId(id)
+                .multipartUpload(m -> m.parts(done(1, r1), done(2, r2))));
+        var second = f.s3.getObjectAsBytes(b -> b.bucket("mpu").key("parts").partNumber(2));
+        assertThat(second.asByteArray()).isEqualTo(p2);
+        assertThat(second.response().partsCount()).isEqualTo(2);
+        assertThat(second.response().contentRange()).isEqualTo("bytes " + MB5 + "-" + (MB5 + 76) + "/" + (MB5 + 77));
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("mpu").key("parts").partNumber(3)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(416);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPartNumber");
+                });
+    }
+
+    @Test
     void withChecksumAlgorithm_partsAreVerified_andObjectGetsCompositeChecksum() {
         String id = f.s3.createMultipartUpload(b -> b.bucket("mpu").key("c").checksumAlgorithm(ChecksumAlgorithm.CRC32))
                 .uploadId();
