@@ -55,7 +55,7 @@ class ReferenceModelPropertyTest {
     @Property(tries = 60)
     void engineAgreesWithModel(@ForAll("operations") List<Op> ops) {
         try (DynamoDbEngine engine = DynamoDbEngine.builder().ttlSweepInterval(java.time.Duration.ZERO).build()) {
-            engine.execute("CreateTable", json("{\"TableName\":\"t\",\"BillingMode\":\"PAY_PER_REQUEST\","
+            engine.execute("CreateTable", json("{\"TableName\":\"ttt\",\"BillingMode\":\"PAY_PER_REQUEST\","
                     + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
                     + "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
                     + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}"));
@@ -98,7 +98,7 @@ class ReferenceModelPropertyTest {
             int updated = model.computeIfAbsent(a.pk(), k -> new TreeMap<>()).merge(a.sk(), a.delta(), Integer::sum);
             assertThat(item.path("v").path("N").asInt()).isEqualTo(updated);
         } else if (op instanceof QueryOp q) {
-            ObjectNode r = Json.MAPPER.createObjectNode().put("TableName", "t")
+            ObjectNode r = Json.MAPPER.createObjectNode().put("TableName", "ttt")
                     .put("KeyConditionExpression", "pk = :p AND sk >= :s").put("ScanIndexForward", q.forward())
                     .put("Limit", q.limit());
             ObjectNode values = r.putObject("ExpressionAttributeValues");
@@ -110,14 +110,14 @@ class ReferenceModelPropertyTest {
             List<Integer> expected = new ArrayList<>(q.forward() ? slice.keySet() : slice.descendingKeySet());
             assertThat(got).isEqualTo(expected.subList(0, Math.min(q.limit(), expected.size())));
         } else {
-            int count = engine.execute("Scan", Json.MAPPER.createObjectNode().put("TableName", "t").put("Select", "COUNT"))
+            int count = engine.execute("Scan", Json.MAPPER.createObjectNode().put("TableName", "ttt").put("Select", "COUNT"))
                     .get("Count").asInt();
             assertThat(count).isEqualTo(model.values().stream().mapToInt(TreeMap::size).sum());
         }
     }
 
     private static ObjectNode request(String pk, int sk, String member) {
-        ObjectNode r = Json.MAPPER.createObjectNode().put("TableName", "t");
+        ObjectNode r = Json.MAPPER.createObjectNode().put("TableName", "ttt");
         ObjectNode key = r.putObject(member);
         key.putObject("pk").put("S", pk);
         key.putObject("sk").put("N", Integer.toString(sk));

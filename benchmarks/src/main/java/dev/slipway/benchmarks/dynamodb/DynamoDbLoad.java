@@ -1,0 +1,167 @@
+package dev.slipway.benchmarks.dynamodb;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * HTTP load harness for DynamoDB-compatible servers: the AWS SDK for Java v2, 8 threads, one
+ * endpoint. Prints one Markdown table row per operation: throughput, p50 and p99 latency.
+ *
+ * <p>Usage: {@code DynamoDbLoad <label> <endpoint> [seconds-per-op]}
+ */
+public final class DynamoDbLoad {
+    private static final int THREADS = 8;
+    private static final int PARTITIONS = 100;
+    private static final int PER_PARTITION = 100;
+
+    private final DynamoDbClient ddb;
+    private final String label;
+    private final double seconds;
+
+    private DynamoDbLoad(String label, String endpoint, double seconds) {
+        this.label = label;
+        this.seconds = seconds;
+        this.ddb = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        DynamoDbLoad load = new DynamoDbLoad(args[0], args[1], args.length > 2 ? Double.parseDouble(args[2]) : 3);
+        load.run();
+    }
+
+    private interface Op {
+        void run(ThreadLocalRandom random);
+    }
+
+    private static Map<String, AttributeValue> item(String pk, int sk) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("pk", AttributeValue.fromS(pk));
+        m.put("sk", AttributeValue.fromN(Integer.toString(sk)));
+        m.put("name", AttributeValue.fromS("user-" + pk + "-" + sk));
+        m.put("points", AttributeValue.fromN(Integer.toString(sk * 7)));
+        m.put("note", AttributeValue.fromS("x".repeat(120)));
+        return m;
+    }
+
+    private void createTable(String name) {
+        ddb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+    }
+
+    private void run() throws Exception {
+        String data = "bench-data-" + System.nanoTime();
+        String writes = "bench-writes-" + System.nanoTime();
+        createTable(data);
+        createTable(writes);
+        // 100 partitions x 100 items (~200 bytes each, ~2 MB): Query reads one partition, Scan all.
+        for (int p = 0; p < PARTITIONS; p++) {
+            String pk = "p" + p;
+            for (int batch = 0; batch < PER_PARTITION; batch += 25) {
+                List<WriteRequest> requests = new ArrayList<>();
+                for (int s = batch; s < batch + 25; s++) {
+                    Map<String, AttributeValue> it = item(pk, s);
+                    requests.add(WriteRequest.builder().putRequest(r -> r.item(it)).build());
+                }
+                ddb.batchWriteItem(b -> b.requestItems(Map.of(data, requests)));
+            }
+        }
+        AtomicLong counter = new AtomicLong();
+        System.out.println("| " + label + " | operation | ops/s | p50 ms | p99 ms |");
+        measure("PutItem", r -> {
+            long n = counter.incrementAndGet();
+            ddb.putItem(b -> b.tableName(writes).item(item("w" + (n % 1000), (int) n)));
+        });
+        measure("GetItem", r -> ddb.getItem(b -> b.tableName(data)
+                .key(Map.of("pk", AttributeValue.fromS("p" + r.nextInt(PARTITIONS)),
+                        "sk", AttributeValue.fromN(Integer.toString(r.nextInt(PER_PARTITION)))))));
+        measure("Query (100 items)", r -> {
+            var out = ddb.query(b -> b.tableName(data).keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p" + r.nextInt(PARTITIONS)))));
+            check(out.count() == PER_PARTITION, "query returned " + out.count());
+        });
+        measure("Scan (10,000 items, all pages)", r -> {
+            int total = 0;
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                var page = ddb.scan(b -> b.tableName(data).exclusiveStartKey(from));
+                total += page.count();
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+            check(total == PARTITIONS * PER_PARTITION, "scan returned " + total);
+        });
+        measure("BatchWriteItem (25 items)", r -> {
+            List<WriteRequest> requests = new ArrayList<>();
+            long base = counter.addAndGet(25);
+            for (int i = 0; i < 25; i++) {
+                Map<String, AttributeValue> it = item("b" + r.nextInt(1000), (int) (base + i));
+                requests.add(WriteRequest.builder().putRequest(x -> x.item(it)).build());
+            }
+            ddb.batchWriteItem(b -> b.requestItems(Map.of(writes, requests)));
+        });
+        ddb.close();
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException(what);
+        }
+    }
+
+    private void measure(String name, Op op) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        long warmupEnd = System.nanoTime() + (long) (seconds * 0.3e9);
+        long end = warmupEnd + (long) (seconds * 1e9);
+        AtomicLong done = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            Thread thread = new Thread(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (true) {
+                    long start = System.nanoTime();
+                    if (start >= end) {
+                        return;
+                    }
+                    op.run(random);
+                    long now = System.nanoTime();
+                    if (start >= warmupEnd) {
+                        recorder.recordValue(now - start);
+                        done.incrementAndGet();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        Histogram h = recorder.getIntervalHistogram();
+        System.out.printf("| %s | %s | %.0f | %.2f | %.2f |%n", label, name, done.get() / seconds,
+                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6);
+    }
+}
