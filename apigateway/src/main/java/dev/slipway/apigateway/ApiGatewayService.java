@@ -81,7 +81,7 @@ public final class ApiGatewayService implements AutoCloseable {
         return new AsyncHandler() {
             @Override
             public CompletionStage<HttpResponse> handleAsync(HttpRequest request) {
-                return router.offline(request);
+                return guarded(request, () -> router.offline(request));
             }
         };
     }
@@ -139,9 +139,10 @@ public final class ApiGatewayService implements AutoCloseable {
             @Override
             public CompletionStage<HttpResponse> handleAsync(HttpRequest request) {
                 if (router.isExecuteApi(request)) {
-                    return router.executeApi(request);
+                    return guarded(request, () -> router.executeApi(request));
                 }
-                return java.util.concurrent.CompletableFuture.completedFuture(controlPlane.handle(request));
+                return guarded(request, () -> java.util.concurrent.CompletableFuture.completedFuture(
+                        controlPlane.handle(request)));
             }
         };
         return new CloudService() {
@@ -180,6 +181,23 @@ public final class ApiGatewayService implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+    }
+
+    /**
+     * A request API Gateway cannot even parse (a malformed percent-escape) is a 400 Bad Request;
+     * anything unexpected is API Gateway's 500, never a stack trace.
+     */
+    private static CompletionStage<HttpResponse> guarded(HttpRequest request,
+            java.util.function.Supplier<CompletionStage<HttpResponse>> serve) {
+        try {
+            return serve.get();
+        } catch (IllegalArgumentException e) {
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    HttpResponse.json(400, "{\"message\":\"Bad Request\"}"));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    HttpResponse.json(500, "{\"message\": \"Internal server error\"}"));
+        }
     }
 
     /** Routing is cheap and runs on the event loop; invocations continue on the service's executor. */

@@ -16,13 +16,8 @@ public record RequestLog(String method, String path, String function, int status
 
     /** E.g. {@code GET /dev/users/7 → users 200 12.3 ms (warm)}. */
     public String compact() {
-        String fn = function.isEmpty() ? "-" : function.substring(function.lastIndexOf(':') + 1);
-        if (function.matches(".*:function:[^:]+:[^:]+$")) {
-            String rest = function.substring(function.indexOf(":function:") + ":function:".length());
-            fn = rest;
-        } else if (function.contains(":function:")) {
-            fn = function.substring(function.indexOf(":function:") + ":function:".length());
-        }
+        int i = function.indexOf(":function:");
+        String fn = function.isEmpty() ? "-" : i < 0 ? function : function.substring(i + ":function:".length());
         return String.format(java.util.Locale.ROOT, "%s %s → %s %d %.1f ms%s", method, path, fn, status,
                 durationMillis, invoked ? (coldStart ? " (cold)" : " (warm)") : "");
     }

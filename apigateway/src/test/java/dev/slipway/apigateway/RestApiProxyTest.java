@@ -283,6 +283,17 @@ class RestApiProxyTest {
         }
 
         @Test
+        void malformedPercentEscape_answers400_notAStackTrace() throws Exception {
+            // java.net.URI refuses to send a malformed escape; a raw socket does.
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+                s.getOutputStream().write("GET /dev/users/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String raw = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(raw).startsWith("HTTP/1.1 400").endsWith("{\"message\":\"Bad Request\"}");
+            }
+        }
+
+        @Test
         void payloadOver10MB_answers413() {
             byte[] big = new byte[10 * 1024 * 1024 + 1];
             HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create(base + "/dev/users"))
