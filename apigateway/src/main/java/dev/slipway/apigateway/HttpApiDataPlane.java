@@ -118,7 +118,7 @@ final class HttpApiDataPlane {
                     : match.value().routeKey().substring(match.value().routeKey().indexOf(' ') + 1);
             RestEvents.Authorization auth = authorizer != null && authorizer.has("lambda")
                     ? new RestEvents.Authorization("", authorizer.get("lambda"), 0) : null;
-            event = RestEvents.build(new RestEvents.Input(call, accountId, resource, match.value().id(),
+            event = RestEvents.build(new RestEvents.Input(call, accountId, resource, null,
                     match.pathParameters(), stageVariables, null, List.of(), auth, null, null, true));
         }
         long timeout = Math.min(integration.timeoutMillis() > 0 ? integration.timeoutMillis() : 30000,

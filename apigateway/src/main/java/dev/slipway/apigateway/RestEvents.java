@@ -113,7 +113,11 @@ final class RestEvents {
         Call call = in.call();
         HttpRequest req = call.request();
         g.writeStartObject();
-        g.writeStringField("resourceId", in.resourceId());
+        if (in.resourceId() == null) {
+            g.writeNullField("resourceId");
+        } else {
+            g.writeStringField("resourceId", in.resourceId());
+        }
         g.writeStringField("resourcePath", in.resourcePath());
         g.writeStringField("httpMethod", req.method());
         g.writeStringField("extendedRequestId", call.requestId());
@@ -148,6 +152,13 @@ final class RestEvents {
         }
         g.writeNullField("user");
         g.writeEndObject();
+        if (in.authorizer() == null && in.httpApiVersion1()) {
+            // HTTP APIs' payload 1.0 always carries this, as AWS's example shows.
+            g.writeObjectFieldStart("authorizer");
+            g.writeNullField("claims");
+            g.writeNullField("scopes");
+            g.writeEndObject();
+        }
         if (in.authorizer() != null) {
             g.writeObjectFieldStart("authorizer");
             if (in.authorizer().context() != null) {

@@ -186,6 +186,9 @@ class HttpApiTest {
             assertThat(e.get("resource").asText()).isEqualTo("/legacy");
             assertThat(e.at("/headers/X-Multi").asText()).isEqualTo("one,two");
             assertThat(e.at("/multiValueHeaders/X-Multi").size()).isEqualTo(2);
+            assertThat(e.at("/requestContext/authorizer").toString()).isEqualTo("{\"claims\":null,\"scopes\":null}");
+            assertThat(e.at("/requestContext/resourceId").isNull()).isTrue();
+            assertThat(e.at("/requestContext/stage").asText()).isEqualTo("$default");
         }
     }
 
