@@ -108,10 +108,24 @@ final class Parser {
         try {
             return body.get();
         } catch (SyntaxFailure f) {
-            Token token = tokens.get(f.index);
-            Token previous = f.index > 0 ? tokens.get(f.index - 1) : token;
-            throw ExpressionErrors.syntax(kind, token.display(), source.substring(previous.start(), token.kind() == Token.Kind.EOF ? previous.end() : token.end()));
+            throw syntaxError(f.index);
         }
+    }
+
+    /**
+     * DynamoDB shows the offending token with its neighbours as they were written: the previous
+     * token, the offending one and the next ("SET _123" for token "_", "ADD  SET #createdAt"
+     * for token "SET", "([1" for token "[", all recorded from DynamoDB).
+     */
+    private RuntimeException syntaxError(int index) {
+        Token token = tokens.get(index);
+        Token first = index > 0 ? tokens.get(index - 1) : token;
+        Token last = token;
+        if (token.kind() != Token.Kind.EOF && tokens.get(index + 1).kind() != Token.Kind.EOF) {
+            last = tokens.get(index + 1);
+        }
+        int end = last.kind() == Token.Kind.EOF ? first.end() : last.end();
+        return ExpressionErrors.syntax(kind, token.display(), source.substring(first.start(), end));
     }
 
     // ---- token helpers ----

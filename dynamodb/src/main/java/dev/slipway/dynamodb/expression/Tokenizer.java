@@ -55,11 +55,12 @@ final class Tokenizer {
         return tokens;
     }
 
+    /** Names start with a letter: DynamoDB reads "_123" as the token "_" followed by "123". */
     static boolean isWordStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     static boolean isWordPart(char c) {
-        return isWordStart(c) || (c >= '0' && c <= '9');
+        return isWordStart(c) || c == '_' || (c >= '0' && c <= '9');
     }
 }

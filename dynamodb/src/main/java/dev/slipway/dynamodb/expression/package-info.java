@@ -12,8 +12,10 @@
  *       in the order DynamoDB's recorded answers show (syntax, parentheses, functions, reserved
  *       words, placeholders, operands, paths), but rarer combinations may name a different
  *       problem than DynamoDB would.</li>
- *   <li>Syntax errors name the offending token and, as context, the previous token through the
- *       offending one ({@code near: "SET x"}); DynamoDB's context is sometimes wider.</li>
+ *   <li>Syntax errors name the offending token with the previous and next token as context
+ *       ({@code token: "_", near: "SET _123"}), which matches every answer we found recorded
+ *       from DynamoDB; where DynamoDB's grammar would fail at a different token than this
+ *       recursive-descent parser, the token named may differ.</li>
  *   <li>{@code size()} of a string counts UTF-8 bytes.</li>
  *   <li>Arithmetic keeps full precision and rejects results of more than 38 significant digits
  *       with "Attempting to store more than 38 significant digits in a Number"; DynamoDB's

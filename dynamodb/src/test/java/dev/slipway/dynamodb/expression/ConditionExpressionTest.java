@@ -268,11 +268,14 @@ class ConditionExpressionTest {
             // Recorded from DynamoDB (LowVoltage test suite): ConditionExpression "foo"
             assertThat(error("foo")).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"foo\"");
             assertThat(error("a = ")).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"=\"");
-            assertThat(error("a == :v", ":v", s("x"))).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"=\", near: \"==\"");
+            assertThat(error("a == :v", ":v", s("x"))).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"=\", near: \"== :v\"");
             assertThat(error("a = :v b", ":v", s("x"))).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"b\", near: \":v b\"");
-            assertThat(error("a = !", ":v", s("x"))).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"!\", near: \"= !\"");
+            assertThat(error("a = !!", ":v", s("x"))).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"!\", near: \"= !!\"");
             assertThat(error("a = 1")).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"1\", near: \"= 1\"");
-            assertThat(error("a AND = :v", ":v", s("x"))).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"AND\", near: \"a AND\"");
+            // Recorded from DynamoDB (zio-dynamodb): the context is previous, offending and next token
+            assertThat(error("attribute_exists(([1]))")).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"[\", near: \"([1\"");
+            assertThat(error("attribute_not_exists(")).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"");
+            assertThat(error("a AND = :v", ":v", s("x"))).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"AND\", near: \"a AND =\"");
         }
 
         @Test

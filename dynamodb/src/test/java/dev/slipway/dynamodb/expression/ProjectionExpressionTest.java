@@ -67,7 +67,7 @@ class ProjectionExpressionTest {
         assertThatThrownBy(() -> projection("#zz"))
                 .hasMessage("Invalid ProjectionExpression: An expression attribute name used in the document path is not defined; attribute name: #zz");
         assertThatThrownBy(() -> projection("a[x]"))
-                .hasMessage("Invalid ProjectionExpression: Syntax error; token: \"x\", near: \"[x\"");
+                .hasMessage("Invalid ProjectionExpression: Syntax error; token: \"x\", near: \"[x]\"");
         assertThatThrownBy(() -> projection(""))
                 .hasMessage("Invalid ProjectionExpression: The expression can not be empty;");
     }

@@ -268,11 +268,17 @@ class UpdateExpressionTest {
         void syntaxErrors() {
             // Recorded from DynamoDB in moto's test suite: "SET path = VALUE 1"
             assertThat(error("SET path = VALUE 1")).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"1\", near: \"VALUE 1\"");
-            assertThat(error("SET a = b + c + d")).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"+\", near: \"c +\"");
-            assertThat(error("UPSERT a = :v")).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"UPSERT\", near: \"UPSERT\"");
+            assertThat(error("SET a = b + c + d")).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"+\", near: \"c + d\"");
+            assertThat(error("UPSERT a = :v")).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"UPSERT\", near: \"UPSERT a\"");
             assertThat(error("REMOVE a b")).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"b\", near: \"a b\"");
             assertThat(error("ADD a b")).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"b\", near: \"a b\"");
             assertThat(error("")).isEqualTo("Invalid UpdateExpression: The expression can not be empty;");
+            // Recorded from DynamoDB: Alternator's and others' test suites
+            assertThat(error("SET _123 = :v", ":v", n("1"))).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"_\", near: \"SET _123\"");
+            assertThat(error("ADD  SET #c = :v", ":v", n("1"))).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"SET\", near: \"ADD  SET #c\"");
+            assertThat(error("SET a = {\"NULL\": true}")).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"{\", near: \"= {\"\"");
+            assertThat(error("INVALID SYNTAX")).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"");
+            assertThat(error("SET a = :v,", ":v", n("1"))).isEqualTo("Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \",\"");
         }
 
         @Test
