@@ -25,6 +25,10 @@ final class BucketActions {
         this.store = store;
     }
 
+    ObjectStore store() {
+        return store;
+    }
+
     // ---- Java API
 
     Bucket create(String name, Optional<String> locationConstraint) {

@@ -152,6 +152,10 @@ public final class S3Exception extends AwsServiceException {
                 "BucketName", bucket);
     }
 
+    static S3Exception noSuchConfiguration(String code, String message, String bucket) {
+        return of(code, message, 404, "BucketName", bucket);
+    }
+
     static S3Exception malformedXml() {
         return of("MalformedXML",
                 "The XML you provided was not well-formed or did not validate against our published schema", 400);

@@ -29,6 +29,7 @@ final class S3Handler implements HttpHandler {
     private final ListActions lists;
     private final MultipartActions multipart;
     private final WebsiteHosting website;
+    private final DefaultConfigurations defaults;
 
     S3Handler(BucketActions buckets, ObjectActions objects, ListActions lists, MultipartActions multipart,
             WebsiteHosting website) {
@@ -37,6 +38,7 @@ final class S3Handler implements HttpHandler {
         this.lists = lists;
         this.multipart = multipart;
         this.website = website;
+        this.defaults = new DefaultConfigurations(buckets.store());
     }
 
     static String hostWithoutPort(HttpRequest request) {
@@ -155,6 +157,10 @@ final class S3Handler implements HttpHandler {
                 if (r.has("uploads")) {
                     return multipart.listMultipartUploads(r);
                 }
+                Optional<HttpResponse> fixed = defaults.bucket(r);
+                if (fixed.isPresent()) {
+                    return fixed.get();
+                }
                 unsupportedSubresource(r, "GetBucket");
                 return r.query("list-type").filter("2"::equals).isPresent() ? lists.listObjectsV2(r) : lists.listObjects(r);
             }
@@ -193,6 +199,10 @@ final class S3Handler implements HttpHandler {
             case "GET", "HEAD" -> {
                 if (r.has("uploadId") && method.equals("GET")) {
                     return multipart.listParts(r);
+                }
+                Optional<HttpResponse> fixed = method.equals("GET") ? defaults.object(r) : Optional.empty();
+                if (fixed.isPresent()) {
+                    return fixed.get();
                 }
                 unsupportedSubresource(r, method.equals("GET") ? "GetObject" : "HeadObject");
                 return objects.getObject(r, method.equals("HEAD"));

@@ -19,8 +19,9 @@
  * <li>One account, one region: bucket names are unique only within this process; a LocationConstraint
  * is validated against the list of regions and stored, but every bucket lives in this process.</li>
  * <li>No versioning, ACLs, tagging, CORS, lifecycle, encryption configuration, object lock, replication,
- * notifications, UploadPartCopy, GetObject by partNumber, SelectObjectContent: these answer
- * {@code NotImplemented} naming the action. Website RoutingRules are rejected the same way.</li>
+ * notifications, UploadPartCopy, SelectObjectContent: their Put actions (and the rest) answer
+ * {@code NotImplemented} naming the action; their Get actions answer S3's defaults for a new bucket
+ * ({@code DefaultConfigurations}), which is then always the truth. Website RoutingRules are rejected.</li>
  * <li>Every object is reported as SSE-S3 (AES256) and STANDARD storage class; nothing is encrypted.</li>
  * <li>Request bodies are held in memory (the HTTP server aggregates them), so one PUT or part is
  * bounded by the server's body limit and heap rather than 5 GiB; GetObject without a Range is

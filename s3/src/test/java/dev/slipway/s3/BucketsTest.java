@@ -132,10 +132,31 @@ class BucketsTest {
     @Test
     void unsupportedSubresource_answersNotImplementedNamingTheAction() {
         f.s3.createBucket(b -> b.bucket("cors"));
-        assertThatThrownBy(() -> f.s3.getBucketCors(b -> b.bucket("cors")))
+        assertThatThrownBy(() -> f.s3.putBucketCors(b -> b.bucket("cors").corsConfiguration(c -> c.corsRules(
+                r -> r.allowedMethods("GET").allowedOrigins("*")))))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(501);
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("GetBucketCors");
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("PutBucketCors");
                 });
+    }
+
+    @Test
+    void configurationReads_answerWhatS3AnswersForANewBucket() {
+        f.s3.createBucket(b -> b.bucket("fresh"));
+        assertThat(f.s3.getBucketVersioning(b -> b.bucket("fresh")).status()).isNull();
+        assertThat(f.s3.getBucketEncryption(b -> b.bucket("fresh")).serverSideEncryptionConfiguration().rules().get(0)
+                .applyServerSideEncryptionByDefault().sseAlgorithmAsString()).isEqualTo("AES256");
+        assertThat(f.s3.getPublicAccessBlock(b -> b.bucket("fresh")).publicAccessBlockConfiguration().blockPublicAcls())
+                .isTrue();
+        assertThat(f.s3.getBucketAcl(b -> b.bucket("fresh")).grants()).extracting(g -> g.permissionAsString())
+                .containsExactly("FULL_CONTROL");
+        assertThatThrownBy(() -> f.s3.getBucketTagging(b -> b.bucket("fresh")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchTagSet");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The TagSet does not exist");
+                });
+        assertThatThrownBy(() -> f.s3.getBucketVersioning(b -> b.bucket("ghost-bucket")))
+                .isInstanceOf(NoSuchBucketException.class);
     }
 }
