@@ -1,0 +1,54 @@
+package dev.slipway.lambda;
+
+import dev.slipway.protocol.AwsServiceException;
+
+/** Lambda's {@code InvalidParameterValueException} (HTTP 400). */
+final class InvalidParameterValueException extends AwsServiceException {
+    private InvalidParameterValueException(String message) {
+        super("InvalidParameterValueException", message, 400);
+    }
+
+    static InvalidParameterValueException of(String message) {
+        return new InvalidParameterValueException(message);
+    }
+
+    static InvalidParameterValueException cannotUnzip() {
+        return new InvalidParameterValueException(
+                "Could not unzip uploaded file. Please check your file, then try to upload again.");
+    }
+
+    static InvalidParameterValueException unzippedTooLarge() {
+        return new InvalidParameterValueException("Unzipped size must be smaller than " + Limits.UNZIPPED_BYTES + " bytes");
+    }
+
+    static InvalidParameterValueException environmentTooLarge(int bytes) {
+        return new InvalidParameterValueException("Lambda was unable to configure your environment variables because the "
+                + "environment variables you have provided exceeded the 4KB limit. String measured: " + bytes);
+    }
+
+    static InvalidParameterValueException s3ObjectMissing(String bucket, String key) {
+        return new InvalidParameterValueException("Error occurred while GetObject. S3 Error Code: NoSuchKey. "
+                + "S3 Error Message: The specified key does not exist. (bucket " + bucket + ", key " + key + ")");
+    }
+
+    static InvalidParameterValueException noCode() {
+        return new InvalidParameterValueException("Please provide a source for function code.");
+    }
+
+    static InvalidParameterValueException layerNotFound(String arn) {
+        return new InvalidParameterValueException("Layer version " + arn + " does not exist.");
+    }
+
+    static InvalidParameterValueException unsupportedQualifierForAlias(String qualifier) {
+        return new InvalidParameterValueException("Unsupported function version: " + qualifier);
+    }
+
+    static InvalidParameterValueException unreservedBelowMinimum() {
+        return new InvalidParameterValueException("Specified ReservedConcurrentExecutions for function decreases "
+                + "account's UnreservedConcurrentExecution below its minimum value of [100].");
+    }
+
+    static InvalidParameterValueException invalidHandlerForImage() {
+        return new InvalidParameterValueException("Slipway runs zip packages only: PackageType Image is not supported.");
+    }
+}

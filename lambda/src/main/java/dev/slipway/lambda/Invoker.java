@@ -1,0 +1,274 @@
+package dev.slipway.lambda;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.slipway.protocol.AwsServiceException;
+import dev.slipway.protocol.Json;
+import dev.slipway.protocol.spi.LogSink;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The invoke path: checks the request as Lambda does, resolves the qualifier (aliases with their
+ * weights), hands the invocation to the function version's {@link Pool}, and shapes the answer.
+ * Event invocations are queued and retried twice on error, as Lambda does.
+ */
+final class Invoker implements AutoCloseable {
+    private static final List<String> TYPES = List.of("Event", "RequestResponse", "DryRun");
+
+    /** How the invoke path is tuned. */
+    record Settings(Duration idleTimeout, int maxWorkersPerFunction, boolean forceColdStart, Set<String> debugFunctions,
+            List<Duration> asyncRetryDelays, Duration throttleRetryDelay) {}
+
+    private final FunctionActions functions;
+    private final WorkerLauncher launcher;
+    private final LogSink logSink;
+    private final Settings settings;
+    private final MetricsRecorder metrics = new MetricsRecorder();
+    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers;
+    private final ExecutorService completions;
+    private final ExecutorService async;
+    private volatile boolean closed;
+
+    Invoker(FunctionActions functions, WorkerLauncher launcher, LogSink logSink, Settings settings) {
+        this.functions = functions;
+        this.launcher = launcher;
+        this.logSink = logSink;
+        this.settings = settings;
+        this.timers = Executors.newScheduledThreadPool(1, daemon("lambda-timers"));
+        this.completions = Executors.newCachedThreadPool(daemon("lambda-completions"));
+        this.async = Executors.newCachedThreadPool(daemon("lambda-async"));
+        long period = Math.max(100, Math.min(1000, settings.idleTimeout().toMillis() / 4));
+        timers.scheduleWithFixedDelay(this::reapIdle, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    InvokeResponse invoke(InvokeRequest r) {
+        String type = r.invocationType() == null ? "RequestResponse" : r.invocationType();
+        if (!TYPES.contains(type)) {
+            throw ValidationException.of(List.of(ValidationException.constraint(type, "invocationType",
+                    "Member must satisfy enum value set: " + TYPES)));
+        }
+        if (r.logType() != null && !List.of("None", "Tail").contains(r.logType())) {
+            throw ValidationException.of(List.of(ValidationException.constraint(r.logType(), "logType",
+                    "Member must satisfy enum value set: [None, Tail]")));
+        }
+        FunctionName name = FunctionName.parse(r.functionName(), "functionName");
+        Optional<String> qualifier = Optional.ofNullable(r.qualifier()).or(name::qualifier);
+        if (r.qualifier() != null && name.qualifier().isPresent() && !r.qualifier().equals(name.qualifier().get())) {
+            throw InvalidParameterValueException.of("The derived qualifier from the function name does not match the "
+                    + "specified qualifier.");
+        }
+        byte[] payload = r.payload() == null || r.payload().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : r.payload();
+        int limit = type.equals("Event") ? Limits.ASYNC_REQUEST_BYTES : Limits.SYNC_REQUEST_BYTES;
+        if (payload.length > limit) {
+            throw RequestTooLargeException.invoke(limit);
+        }
+        try {
+            Json.MAPPER.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw InvalidRequestContentException.payloadNotJson(e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw InvalidRequestContentException.payloadNotJson(e.getMessage());
+        }
+        String clientContext = clientContext(r.clientContext());
+        FunctionRegistry.Entry entry = functions.entry(r.functionName());
+        FunctionVersion version = resolve(entry, name.name(), qualifier);
+        String invokedArn = entry.latest.arn() + qualifier.map(q -> ":" + q).orElse("");
+        switch (type) {
+            case "DryRun":
+                return new InvokeResponse(204, Optional.empty(), Optional.empty(), new byte[0], version.version(), false, 0);
+            case "Event":
+                enqueue(version, payload, invokedArn, 0);
+                return new InvokeResponse(202, Optional.empty(), Optional.empty(), new byte[0], version.version(), false, 0);
+            default:
+                Invocation inv = run(version, payload, invokedArn, clientContext);
+                Invocation.Result result = await(inv);
+                double millis = (System.nanoTime() - inv.startNanos) / 1e6;
+                Optional<String> tail = "Tail".equals(r.logType())
+                        ? Optional.of(Base64.getEncoder().encodeToString(inv.logTail(Limits.LOG_TAIL_BYTES)))
+                        : Optional.empty();
+                metrics.invoked(version.name(), !result.ok(), result.coldStart(), millis);
+                return new InvokeResponse(200, result.ok() ? Optional.empty() : Optional.of("Unhandled"), tail,
+                        result.payload(), version.version(), result.coldStart(), millis);
+        }
+    }
+
+    /** The version to run: $LATEST, a version, or an alias routed by its weights. */
+    private FunctionVersion resolve(FunctionRegistry.Entry entry, String name, Optional<String> qualifier) {
+        return functions.resolveForInvoke(entry, qualifier, ThreadLocalRandom.current().nextDouble());
+    }
+
+    private static String clientContext(String base64) {
+        if (base64 == null || base64.isEmpty()) {
+            return null;
+        }
+        if (base64.length() > Limits.CLIENT_CONTEXT_BYTES) {
+            throw InvalidRequestContentException.clientContext();
+        }
+        try {
+            byte[] json = Base64.getDecoder().decode(base64);
+            if (!Json.MAPPER.readTree(json).isObject()) {
+                throw InvalidRequestContentException.clientContext();
+            }
+            return new String(json, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw InvalidRequestContentException.clientContext();
+        }
+    }
+
+    /** Submits to the version's pool; throttling is counted and rethrown. */
+    private Invocation run(FunctionVersion version, byte[] payload, String invokedArn, String clientContext) {
+        if (closed) {
+            throw ServiceException.internal("the Lambda service is shutting down");
+        }
+        Invocation inv = new Invocation(UUID.randomUUID().toString(), payload, invokedArn, clientContext, traceId());
+        inv.startNanos = System.nanoTime();
+        try {
+            pool(version).submit(inv);
+        } catch (TooManyRequestsException e) {
+            metrics.throttled(version.name());
+            throw e;
+        }
+        return inv;
+    }
+
+    private Invocation.Result await(Invocation inv) {
+        try {
+            return inv.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ServiceException.internal("interrupted while waiting for the function");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AwsServiceException a) {
+                throw a;
+            }
+            throw ServiceException.internal(String.valueOf(cause.getMessage()));
+        }
+    }
+
+    /** Records metrics once the invocation is answered. */
+    private void record(FunctionVersion version, Invocation inv, Invocation.Result result) {
+        metrics.invoked(version.name(), !result.ok(), result.coldStart(), (System.nanoTime() - inv.startNanos) / 1e6);
+    }
+
+    private Pool pool(FunctionVersion v) {
+        FunctionRegistry.Entry entry = functions.entry(v.name());
+        Integer reserved = functions.reservedConcurrency(entry);
+        String key = v.name() + "|" + v.version() + "|" + v.revisionId() + "|" + reserved;
+        return pools.computeIfAbsent(key, k -> {
+            boolean debug = settings.debugFunctions().contains(v.name());
+            Pool.Settings ps = new Pool.Settings(reserved == null ? -1 : reserved,
+                    debug ? 1 : settings.maxWorkersPerFunction(), settings.forceColdStart() && !debug, !debug);
+            return new Pool(v, ps, launcher, logSink, timers, completions);
+        });
+    }
+
+    // ---- Event invocations ----
+
+    void enqueue(FunctionVersion version, byte[] payload, String invokedArn, int attempt) {
+        async.execute(() -> attempt(version, payload, invokedArn, attempt));
+    }
+
+    private void attempt(FunctionVersion version, byte[] payload, String invokedArn, int attempt) {
+        if (closed) {
+            return;
+        }
+        Invocation inv;
+        try {
+            inv = run(version, payload, invokedArn, null);
+        } catch (TooManyRequestsException e) {
+            timers.schedule(() -> enqueue(version, payload, invokedArn, attempt), settings.throttleRetryDelay().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return;
+        } catch (RuntimeException e) {
+            logSink.append(version.logGroup(), "slipway", System.currentTimeMillis(),
+                    "Slipway could not run an Event invocation: " + e.getMessage());
+            return;
+        }
+        inv.result.whenComplete((result, error) -> {
+            if (result != null) {
+                record(version, inv, result);
+            }
+            boolean failed = error != null || !result.ok();
+            if (failed && attempt < Limits.ASYNC_RETRIES && !closed) {
+                Duration delay = settings.asyncRetryDelays().get(Math.min(attempt, settings.asyncRetryDelays().size() - 1));
+                timers.schedule(() -> enqueue(version, payload, invokedArn, attempt + 1), delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    // ---- FunctionInvoker and metrics ----
+
+    FunctionMetrics metrics(String function) {
+        return metrics.metrics(function);
+    }
+
+    /** Retires the pools of a function whose configuration changed or that was deleted. */
+    void retire(String function) {
+        pools.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(function + "|")) {
+                e.getValue().retire();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Number of live workers of a function (all versions). */
+    int workers(String function) {
+        return pools.entrySet().stream().filter(e -> e.getKey().startsWith(function + "|"))
+                .mapToInt(e -> e.getValue().size()).sum();
+    }
+
+    private void reapIdle() {
+        for (Map.Entry<String, Pool> e : pools.entrySet()) {
+            if (!settings.debugFunctions().contains(e.getValue().function().name())) {
+                e.getValue().reapIdle(settings.idleTimeout());
+            }
+        }
+    }
+
+    private static String traceId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        byte[] id = new byte[12];
+        r.nextBytes(id);
+        byte[] parent = new byte[8];
+        r.nextBytes(parent);
+        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(id)
+                + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0";
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pools.values().parallelStream().forEach(Pool::close);
+        pools.clear();
+        timers.shutdownNow();
+        async.shutdownNow();
+        completions.shutdownNow();
+    }
+}

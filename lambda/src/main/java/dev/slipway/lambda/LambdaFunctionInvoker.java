@@ -1,0 +1,32 @@
+package dev.slipway.lambda;
+
+import dev.slipway.protocol.spi.FunctionInvoker;
+import java.util.Optional;
+
+/** {@link FunctionInvoker} over the Java API, for API Gateway, schedules and event sources. */
+final class LambdaFunctionInvoker implements FunctionInvoker {
+    private final LambdaService lambda;
+
+    LambdaFunctionInvoker(LambdaService lambda) {
+        this.lambda = lambda;
+    }
+
+    @Override
+    public Outcome invoke(String function, Optional<String> qualifier, byte[] payload) {
+        try {
+            InvokeResponse r = lambda.invoke(new InvokeRequest(function, "RequestResponse", null, null,
+                    qualifier.orElse(null), payload));
+            return new Outcome(r.functionError().isPresent() ? Kind.FUNCTION_ERROR : Kind.SUCCESS, r.payload(),
+                    r.executedVersion(), r.durationMillis(), r.coldStart());
+        } catch (TooManyRequestsException e) {
+            return new Outcome(Kind.THROTTLED, new byte[0], qualifier.orElse("$LATEST"), 0, false);
+        } catch (ResourceNotFoundException e) {
+            return new Outcome(Kind.NOT_FOUND, new byte[0], qualifier.orElse("$LATEST"), 0, false);
+        }
+    }
+
+    @Override
+    public void invokeAsync(String function, Optional<String> qualifier, byte[] payload) {
+        lambda.invoke(new InvokeRequest(function, "Event", null, null, qualifier.orElse(null), payload));
+    }
+}

@@ -1,0 +1,177 @@
+package dev.slipway.lambda;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.slipway.protocol.AwsServiceException;
+import dev.slipway.protocol.Json;
+import dev.slipway.protocol.http.HttpHandler;
+import dev.slipway.protocol.http.HttpRequest;
+import dev.slipway.protocol.http.HttpResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lambda's REST-JSON wire protocol over {@link LambdaService}: routes by method and path (as in
+ * botocore's lambda service-2.json), decodes the request into the action's record, encodes the
+ * answer, and renders every failure as Lambda does ({@code X-Amzn-ErrorType} header and a
+ * {@code {"Type":"User","message":…}} body). Never a 500 for bad input.
+ */
+final class LambdaHttpHandler implements HttpHandler {
+    private static final Pattern FUNCTION = Pattern.compile("^/(\\d{4}-\\d{2}-\\d{2})/functions/([^/]+)(/.*)?$");
+
+    private final LambdaService lambda;
+
+    LambdaHttpHandler(LambdaService lambda) {
+        this.lambda = lambda;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        HttpResponse response;
+        try {
+            response = route(request);
+        } catch (AwsServiceException e) {
+            response = error(e);
+        } catch (JsonMappingException e) {
+            response = error(InvalidRequestContentException.bodyNotJson(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            response = error(InvalidRequestContentException.bodyNotJson(e.getOriginalMessage()));
+        } catch (RuntimeException | IOException e) {
+            response = error(ServiceException.internal(e.toString()));
+        }
+        return response.header("x-amzn-RequestId", requestId);
+    }
+
+    private HttpResponse route(HttpRequest r) throws IOException {
+        String path = r.path();
+        String method = r.method();
+        if (path.equals("/2015-03-31/functions") || path.equals("/2015-03-31/functions/")) {
+            if (method.equals("POST")) {
+                return json(201, lambda.createFunction(body(r, CreateFunctionRequest.class)));
+            }
+            if (method.equals("GET")) {
+                return json(200, lambda.listFunctions(r.query("Marker"), intQuery(r, "MaxItems"),
+                        r.query("FunctionVersion").map("ALL"::equals).orElse(false)));
+            }
+        }
+        Matcher m = FUNCTION.matcher(path);
+        if (!m.matches()) {
+            throw UnknownOperationException.route(method, path);
+        }
+        String date = m.group(1);
+        String name = m.group(2);
+        String rest = m.group(3) == null ? "" : m.group(3);
+        Optional<String> qualifier = r.query("Qualifier");
+        switch (date + " " + method + " " + rest) {
+            case "2015-03-31 POST /invocations":
+                return invoke(r, name);
+            case "2015-03-31 GET ":
+                return json(200, lambda.getFunction(name, qualifier));
+            case "2015-03-31 DELETE ":
+                lambda.deleteFunction(name, qualifier);
+                return HttpResponse.status(204);
+            case "2015-03-31 GET /configuration":
+                return json(200, lambda.getFunctionConfiguration(name, qualifier));
+            case "2015-03-31 PUT /configuration":
+                return json(200, lambda.updateFunctionConfiguration(name, body(r, UpdateFunctionConfigurationRequest.class)));
+            case "2015-03-31 PUT /code":
+                return json(200, lambda.updateFunctionCode(name, body(r, UpdateFunctionCodeRequest.class)));
+            case "2017-10-31 PUT /concurrency":
+                return json(200, lambda.putFunctionConcurrency(name, body(r, Concurrency.class)));
+            case "2017-10-31 DELETE /concurrency":
+                lambda.deleteFunctionConcurrency(name);
+                return HttpResponse.status(204);
+            case "2019-09-30 GET /concurrency":
+                return json(200, lambda.getFunctionConcurrency(name));
+            case "2015-03-31 POST /versions":
+                return json(201, lambda.publishVersion(name, r.body().length == 0 ? null : body(r, PublishVersionRequest.class)));
+            case "2015-03-31 GET /versions":
+                return json(200, lambda.listVersionsByFunction(name, r.query("Marker"), intQuery(r, "MaxItems")));
+            case "2015-03-31 POST /aliases":
+                return json(201, lambda.createAlias(name, body(r, CreateAliasRequest.class)));
+            case "2015-03-31 GET /aliases":
+                return json(200, lambda.listAliases(name, r.query("FunctionVersion")));
+            case "2015-03-31 POST /policy":
+                return json(201, Map.of("Statement", lambda.addPermission(name, qualifier, body(r, AddPermissionRequest.class))));
+            case "2015-03-31 GET /policy":
+                return json(200, Map.of("Policy", lambda.getPolicy(name), "RevisionId",
+                        lambda.getFunctionConfiguration(name, Optional.empty()).revisionId()));
+            default:
+                break;
+        }
+        if (rest.startsWith("/aliases/") && date.equals("2015-03-31")) {
+            String alias = rest.substring("/aliases/".length());
+            switch (method) {
+                case "GET":
+                    return json(200, lambda.getAlias(name, alias));
+                case "PUT":
+                    return json(200, lambda.updateAlias(name, alias, body(r, UpdateAliasRequest.class)));
+                case "DELETE":
+                    lambda.deleteAlias(name, alias);
+                    return HttpResponse.status(204);
+                default:
+                    break;
+            }
+        }
+        if (rest.startsWith("/policy/") && method.equals("DELETE")) {
+            lambda.removePermission(name, rest.substring("/policy/".length()));
+            return HttpResponse.status(204);
+        }
+        throw UnknownOperationException.route(method, path);
+    }
+
+    private HttpResponse invoke(HttpRequest r, String name) {
+        InvokeResponse out = lambda.invoke(new InvokeRequest(name, r.header("X-Amz-Invocation-Type").orElse(null),
+                r.header("X-Amz-Log-Type").orElse(null), r.header("X-Amz-Client-Context").orElse(null),
+                r.query("Qualifier").orElse(null), r.body()));
+        HttpResponse response = HttpResponse.status(out.statusCode())
+                .header("Content-Type", "application/json")
+                .header("X-Amz-Executed-Version", out.executedVersion())
+                .body(out.payload());
+        out.functionError().ifPresent(e -> response.header("X-Amz-Function-Error", e));
+        out.logResult().ifPresent(l -> response.header("X-Amz-Log-Result", l));
+        return response;
+    }
+
+    private static <T> T body(HttpRequest r, Class<T> type) throws IOException {
+        if (r.body().length == 0) {
+            throw InvalidRequestContentException.bodyNotJson("No content to map due to end-of-input");
+        }
+        return Json.MAPPER.readValue(r.body(), type);
+    }
+
+    private static Optional<Integer> intQuery(HttpRequest r, String name) {
+        Optional<String> v = r.query(name);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(v.get()));
+        } catch (NumberFormatException e) {
+            throw InvalidParameterValueException.of("Invalid " + name + ": " + v.get());
+        }
+    }
+
+    private static HttpResponse json(int status, Object value) {
+        return HttpResponse.json(status, Json.bytes(value));
+    }
+
+    /** Lambda's error shape. */
+    static HttpResponse error(AwsServiceException e) {
+        var body = Json.object();
+        body.put("Type", e.httpStatus() >= 500 ? "Service" : "User");
+        body.put("message", e.getMessage());
+        HttpResponse response = HttpResponse.json(e.httpStatus(), Json.bytes(body))
+                .header("X-Amzn-ErrorType", e.errorCode());
+        if (e instanceof TooManyRequestsException t) {
+            body.put("Reason", t.reason());
+            response.body(Json.bytes(body)).header("Retry-After", "1");
+        }
+        return response;
+    }
+}

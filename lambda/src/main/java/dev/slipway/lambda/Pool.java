@@ -1,0 +1,205 @@
+package dev.slipway.lambda;
+
+import dev.slipway.protocol.spi.LogSink;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The warm sandboxes of one function version. An invocation goes to the most recently used idle
+ * sandbox, else to a new one (a cold start) while the concurrency cap allows, else it is throttled
+ * (reserved concurrency reached: 429, as Lambda) or waits (Slipway's own cap on workers per function).
+ */
+final class Pool implements Sandbox.Listener {
+    /** How a pool is tuned. */
+    record Settings(int reservedConcurrency, int maxWorkers, boolean forceColdStart, boolean enforceTimeouts) {}
+
+    private final FunctionVersion function;
+    private final Settings settings;
+    private final WorkerLauncher launcher;
+    private final LogSink logSink;
+    private final ScheduledExecutorService timers;
+    private final Executor completions;
+    private final List<Sandbox> all = new ArrayList<>();
+    private final Deque<Sandbox> idle = new ArrayDeque<>();
+    private final Deque<Invocation> waiting = new ArrayDeque<>();
+    private boolean retired;
+
+    Pool(FunctionVersion function, Settings settings, WorkerLauncher launcher, LogSink logSink,
+            ScheduledExecutorService timers, Executor completions) {
+        this.function = function;
+        this.settings = settings;
+        this.launcher = launcher;
+        this.logSink = logSink;
+        this.timers = timers;
+        this.completions = completions;
+    }
+
+    FunctionVersion function() {
+        return function;
+    }
+
+    /** Starts the invocation; its future completes with the result. Throws when throttled. */
+    void submit(Invocation invocation) {
+        Sandbox target;
+        boolean fresh = false;
+        synchronized (this) {
+            target = settings.forceColdStart() ? null : idle.pollLast();
+            if (target == null) {
+                int cap = cap();
+                if (all.size() >= cap) {
+                    if (settings.reservedConcurrency() >= 0) {
+                        throw TooManyRequestsException.reservedConcurrency();
+                    }
+                    waiting.addLast(invocation);
+                    return;
+                }
+                target = newSandbox();
+                fresh = true;
+            }
+            target.assign(invocation);
+        }
+        if (fresh) {
+            start(target);
+        }
+    }
+
+    private int cap() {
+        int reserved = settings.reservedConcurrency();
+        return reserved >= 0 ? Math.min(reserved, settings.maxWorkers()) : settings.maxWorkers();
+    }
+
+    private Sandbox newSandbox() {
+        String id = HexFormat.of().formatHex(randomBytes(16));
+        String stream = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "/["
+                + function.version() + "]" + id;
+        Sandbox s = new Sandbox(id, function, stream, settings.enforceTimeouts(), logSink, this, timers, completions);
+        all.add(s);
+        return s;
+    }
+
+    private void start(Sandbox s) {
+        try {
+            s.start(launcher);
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                all.remove(s);
+            }
+            s.stop(false);
+            failStart(s, e);
+        }
+    }
+
+    /** The worker could not even be started: answer the invocation (and those waiting) with why. */
+    private void failStart(Sandbox s, Exception e) {
+        s.failBeforeStart(e);
+    }
+
+    @Override
+    public void onIdle(Sandbox sandbox) {
+        Invocation next;
+        synchronized (this) {
+            if (retired || settings.forceColdStart()) {
+                next = null;
+            } else {
+                next = waiting.pollFirst();
+                if (next == null) {
+                    idle.addLast(sandbox);
+                    return;
+                }
+            }
+            if (next != null) {
+                sandbox.assign(next);
+                return;
+            }
+            all.remove(sandbox);
+        }
+        stopLater(sandbox);
+    }
+
+    @Override
+    public void onDead(Sandbox sandbox) {
+        Invocation next;
+        Sandbox replacement = null;
+        synchronized (this) {
+            all.remove(sandbox);
+            idle.remove(sandbox);
+            next = retired ? null : waiting.pollFirst();
+            if (next != null) {
+                replacement = newSandbox();
+                replacement.assign(next);
+            }
+        }
+        if (replacement != null) {
+            start(replacement);
+        }
+    }
+
+    /** Stops sandboxes idle for longer than {@code idleTimeout}. */
+    void reapIdle(Duration idleTimeout) {
+        List<Sandbox> expired = new ArrayList<>();
+        long now = System.nanoTime();
+        synchronized (this) {
+            for (Sandbox s : idle) {
+                if (now - s.idleSinceNanos() > idleTimeout.toNanos()) {
+                    expired.add(s);
+                }
+            }
+            idle.removeAll(expired);
+            all.removeAll(expired);
+        }
+        expired.forEach(this::stopLater);
+    }
+
+    synchronized int size() {
+        return all.size();
+    }
+
+    synchronized int idleCount() {
+        return idle.size();
+    }
+
+    /** No new invocations: idle sandboxes stop now, busy ones when they finish. */
+    void retire() {
+        List<Sandbox> stop;
+        synchronized (this) {
+            retired = true;
+            stop = new ArrayList<>(idle);
+            all.removeAll(stop);
+            idle.clear();
+        }
+        stop.forEach(this::stopLater);
+    }
+
+    /** Stops every sandbox; those writing a class-data archive get a graceful stop. */
+    void close() {
+        List<Sandbox> stop;
+        synchronized (this) {
+            retired = true;
+            stop = new ArrayList<>(all);
+            all.clear();
+            idle.clear();
+        }
+        stop.parallelStream().forEach(s -> s.stop(launcher.isTraining(s)));
+    }
+
+    private void stopLater(Sandbox s) {
+        completions.execute(() -> s.stop(launcher.isTraining(s)));
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        ThreadLocalRandom.current().nextBytes(b);
+        return b;
+    }
+}

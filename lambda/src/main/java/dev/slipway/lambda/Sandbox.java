@@ -1,0 +1,563 @@
+package dev.slipway.lambda;
+
+import dev.slipway.protocol.Json;
+import dev.slipway.protocol.spi.LogSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One execution environment: a worker process, its Runtime API listener and the invocation it
+ * runs. Its lifecycle is an explicit state machine (STARTING → READY ⇄ BUSY → DEAD; any → DEAD) that
+ * rejects what it does not allow; an invocation may be assigned while STARTING (a cold start) or
+ * READY, and is handed over on the runtime's next {@code /next}.
+ *
+ * <p>It writes Lambda's START/END/REPORT lines around each invocation and forwards the worker's
+ * output to the log sink and to the running invocation's tail.
+ */
+final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
+    enum State { STARTING, READY, BUSY, DEAD }
+
+    private static final Map<State, Set<State>> ALLOWED = Map.of(
+            State.STARTING, EnumSet.of(State.READY, State.DEAD),
+            State.READY, EnumSet.of(State.BUSY, State.DEAD),
+            State.BUSY, EnumSet.of(State.READY, State.DEAD),
+            State.DEAD, EnumSet.noneOf(State.class));
+
+    /** Told when the sandbox can take another invocation, and when it is gone. */
+    interface Listener {
+        void onIdle(Sandbox sandbox);
+
+        void onDead(Sandbox sandbox);
+    }
+
+    /** How the worker process is started, given the Runtime API address. */
+    interface Launcher {
+        Process launch(Sandbox sandbox, String runtimeApi) throws IOException;
+    }
+
+    final String id;
+    final FunctionVersion function;
+    final String logStream;
+    private final boolean enforceTimeouts;
+    private final LogSink logSink;
+    private final Listener listener;
+    private final ScheduledExecutorService timers;
+    private final Executor completions;
+    private final RuntimeApiServer api;
+    private final long spawnNanos = System.nanoTime();
+
+    private State state = State.STARTING;
+    private Process process;
+    private Invocation assigned;
+    private Invocation current;
+    private Invocation lastFinished;
+    private Invocation logTarget;
+    private CompletableFuture<Invocation> parkedNext;
+    private ScheduledFuture<?> timer;
+    private byte[] initError;
+    private double initMillis = -1;
+    private boolean initReported;
+    private volatile boolean readerInRead;
+    private volatile long idleSinceNanos = System.nanoTime();
+    private volatile String deathReason;
+
+    Sandbox(String id, FunctionVersion function, String logStream, boolean enforceTimeouts, LogSink logSink,
+            Listener listener, ScheduledExecutorService timers, Executor completions) {
+        this.id = id;
+        this.function = function;
+        this.logStream = logStream;
+        this.enforceTimeouts = enforceTimeouts;
+        this.logSink = logSink;
+        this.listener = listener;
+        this.timers = timers;
+        this.completions = completions;
+        this.api = new RuntimeApiServer("lambda-runtime-" + function.name(), this);
+    }
+
+    /** Starts the worker; the sandbox is STARTING until the runtime's first {@code /next}. */
+    void start(Launcher launcher) throws IOException {
+        Process p = launcher.launch(this, api.address());
+        synchronized (this) {
+            process = p;
+        }
+        Thread reader = new Thread(() -> pump(p.getInputStream()), "lambda-output-" + id);
+        reader.setDaemon(true);
+        reader.start();
+        p.onExit().thenAccept(this::exited);
+        if (enforceTimeouts) {
+            long initLimit = TimeUnit.SECONDS.toMillis(Limits.INIT_TIMEOUT_S + function.timeoutSeconds());
+            timers.schedule(this::initTimedOut, initLimit, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The worker could not be started: the assigned invocation learns why. */
+    void failBeforeStart(Exception e) {
+        Invocation waiting;
+        synchronized (this) {
+            waiting = assigned;
+            assigned = null;
+            if (state != State.DEAD) {
+                transition(State.DEAD);
+            }
+        }
+        api.close();
+        if (waiting == null) {
+            return;
+        }
+        if (e instanceof WorkerLauncher.MissingBootstrap) {
+            waiting.result.complete(new Invocation.Result(false, Json.bytes(Map.of("errorType", "Runtime.InvalidEntrypoint",
+                    "errorMessage", "RequestId: " + waiting.requestId + " Error: " + e.getMessage())), true, 0));
+        } else {
+            waiting.result.completeExceptionally(e);
+        }
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    String deathReason() {
+        return deathReason;
+    }
+
+    private void transition(State to) {
+        if (!ALLOWED.get(state).contains(to)) {
+            throw new IllegalStateException("sandbox " + id + ": " + state + " → " + to + " is not allowed");
+        }
+        state = to;
+    }
+
+    /** Gives the sandbox its next invocation; only when it has none (the pool guarantees that). */
+    void assign(Invocation invocation) {
+        CompletableFuture<Invocation> deliver = null;
+        synchronized (this) {
+            if (state == State.DEAD) {
+                completions.execute(() -> invocation.result.complete(exitResult(invocation)));
+                return;
+            }
+            if (assigned != null || current != null || state == State.BUSY) {
+                throw new IllegalStateException("sandbox " + id + " is already running an invocation");
+            }
+            assigned = invocation;
+            if (parkedNext != null) {
+                deliver = parkedNext;
+                parkedNext = null;
+                handOver();
+            }
+        }
+        if (deliver != null) {
+            deliver.complete(invocation);
+        }
+    }
+
+    // ---- Runtime API backend (called on the listener's event loop) ----
+
+    @Override
+    public CompletionStage<Invocation> next() {
+        synchronized (this) {
+            if (state == State.DEAD) {
+                return new CompletableFuture<>();
+            }
+            if (state == State.STARTING) {
+                initMillis = (System.nanoTime() - spawnNanos) / 1e6;
+                transition(State.READY);
+            }
+            if (state == State.BUSY && current != null) {
+                // a runtime that asks again without answering: it waits until the sandbox is reset
+                return new CompletableFuture<>();
+            }
+            if (assigned != null) {
+                Invocation inv = assigned;
+                handOver();
+                return CompletableFuture.completedFuture(inv);
+            }
+            parkedNext = new CompletableFuture<>();
+            return parkedNext;
+        }
+    }
+
+    /** READY → BUSY with the assigned invocation: START line, timer. Holds the lock. */
+    private void handOver() {
+        transition(State.BUSY);
+        current = assigned;
+        assigned = null;
+        logTarget = current;
+        current.startNanos = System.nanoTime();
+        String start = "START RequestId: " + current.requestId + " Version: " + function.version();
+        current.log(start);
+        logSink.append(function.logGroup(), logStream, System.currentTimeMillis(), start);
+        if (enforceTimeouts) {
+            Invocation inv = current;
+            timer = timers.schedule(() -> timedOut(inv), function.timeoutSeconds() * 1000L, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public long deadlineMillis(Invocation invocation) {
+        long elapsedMillis = (System.nanoTime() - invocation.startNanos) / 1_000_000;
+        return System.currentTimeMillis() - elapsedMillis + function.timeoutSeconds() * 1000L;
+    }
+
+    @Override
+    public RuntimeApiServer.Posted response(String requestId, byte[] body) {
+        Invocation inv;
+        synchronized (this) {
+            if (current == null || !current.requestId.equals(requestId)) {
+                return RuntimeApiServer.Posted.UNKNOWN_REQUEST;
+            }
+            inv = current;
+        }
+        if (body.length > Limits.RESPONSE_BYTES) {
+            finish(inv, false, Json.bytes(Map.of("errorType", "Function.ResponseSizeTooLarge", "errorMessage",
+                    "Response payload size (" + body.length + " bytes) exceeded maximum allowed payload size ("
+                            + Limits.RESPONSE_BYTES + " bytes).")), null);
+            return RuntimeApiServer.Posted.TOO_LARGE;
+        }
+        finish(inv, true, body, null);
+        return RuntimeApiServer.Posted.ACCEPTED;
+    }
+
+    @Override
+    public RuntimeApiServer.Posted error(String requestId, byte[] body, String errorType) {
+        Invocation inv;
+        synchronized (this) {
+            if (lastFinished != null && lastFinished.requestId.equals(requestId) && current == null) {
+                // the runtime client reports a refused (413) response once more as an error: taken, ignored
+                return RuntimeApiServer.Posted.ACCEPTED;
+            }
+            if (current == null || !current.requestId.equals(requestId)) {
+                return RuntimeApiServer.Posted.UNKNOWN_REQUEST;
+            }
+            inv = current;
+        }
+        finish(inv, false, validJson(body), null);
+        return RuntimeApiServer.Posted.ACCEPTED;
+    }
+
+    @Override
+    public void initError(byte[] body, String errorType) {
+        synchronized (this) {
+            initError = validJson(body);
+        }
+        // the runtime exits next; exited() answers the waiting invocation with this error
+    }
+
+    /** Recorded from the runtime client: a body that is not JSON is replaced by this one. */
+    private static byte[] validJson(byte[] body) {
+        try {
+            Json.parse(body);
+            return body;
+        } catch (IOException e) {
+            return "{\"errorMessage\":\"An error occurred during JSON parsing\",\"errorType\":\"java.lang.RuntimeException\",\"stackTrace\":[]}"
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Ends the current invocation. Output still in the pipe is read first so the END/REPORT lines
+     * and the Tail include it; then the sandbox is offered back to the pool, and only then is the
+     * caller answered, so a caller's next invoke finds this worker warm.
+     */
+    private void finish(Invocation inv, boolean ok, byte[] payload, String status) {
+        synchronized (this) {
+            if (current != inv) {
+                return;
+            }
+            current = null;
+            lastFinished = inv;
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
+        }
+        completions.execute(() -> {
+            drainOutput();
+            boolean cold;
+            double init;
+            synchronized (this) {
+                cold = !initReported;
+                initReported = true;
+                init = initMillis;
+            }
+            report(inv, cold ? init : -1, status);
+            boolean idle = false;
+            synchronized (this) {
+                if (state == State.BUSY && status == null) {
+                    transition(State.READY);
+                    idleSinceNanos = System.nanoTime();
+                    idle = true;
+                }
+            }
+            if (idle) {
+                listener.onIdle(this);
+            }
+            inv.result.complete(new Invocation.Result(ok, payload, cold, cold ? init : 0));
+        });
+    }
+
+    private void report(Invocation inv, double init, String status) {
+        double millis = (System.nanoTime() - inv.startNanos) / 1e6;
+        long billed = Math.max(1, (long) Math.ceil(millis));
+        String end = "END RequestId: " + inv.requestId;
+        String report = "REPORT RequestId: " + inv.requestId + "\tDuration: " + fmt(millis) + " ms\tBilled Duration: "
+                + billed + " ms\tMemory Size: " + function.memoryMb() + " MB\tMax Memory Used: " + maxMemoryMb() + " MB"
+                + (init >= 0 ? "\tInit Duration: " + fmt(init) + " ms" : "")
+                + (status != null ? "\tStatus: " + status : "");
+        long now = System.currentTimeMillis();
+        inv.log(end);
+        inv.log(report);
+        logSink.append(function.logGroup(), logStream, now, end);
+        logSink.append(function.logGroup(), logStream, now, report);
+    }
+
+    private static String fmt(double millis) {
+        return String.format(Locale.ROOT, "%.2f", millis);
+    }
+
+    /** Peak resident memory of the worker (Linux: VmHWM); 0 where the platform does not tell. */
+    private long maxMemoryMb() {
+        long pid = pid();
+        Path status = Path.of("/proc/" + pid + "/status");
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return 0;
+    }
+
+    // ---- failures ----
+
+    private void timedOut(Invocation inv) {
+        synchronized (this) {
+            if (current != inv) {
+                return;
+            }
+        }
+        String message = "Task timed out after " + fmt(function.timeoutSeconds()) + " seconds";
+        String line = Instant.now() + " " + inv.requestId + " " + message;
+        inv.log(line);
+        logSink.append(function.logGroup(), logStream, System.currentTimeMillis(), line);
+        deathReason = "timeout";
+        kill();
+        finish(inv, false, Json.bytes(Map.of("errorType", "Sandbox.Timedout", "errorMessage",
+                "RequestId: " + inv.requestId + " Error: " + message)), "timeout");
+    }
+
+    private void initTimedOut() {
+        Invocation waiting;
+        synchronized (this) {
+            if (state != State.STARTING) {
+                return;
+            }
+            waiting = assigned;
+        }
+        deathReason = "init timeout";
+        kill();
+        if (waiting != null) {
+            waiting.result.complete(new Invocation.Result(false, Json.bytes(Map.of("errorType", "Sandbox.Timedout",
+                    "errorMessage", "RequestId: " + waiting.requestId + " Error: Task timed out after "
+                            + fmt(function.timeoutSeconds()) + " seconds")), true, 0));
+        }
+    }
+
+    private void exited(Process p) {
+        Invocation running;
+        Invocation waiting;
+        byte[] init;
+        synchronized (this) {
+            if (state == State.DEAD && current == null && assigned == null) {
+                return;
+            }
+            running = current;
+            waiting = assigned;
+            assigned = null;
+            init = initError;
+            if (state != State.DEAD) {
+                transition(State.DEAD);
+            }
+        }
+        if (deathReason == null) {
+            deathReason = "exit status " + p.exitValue();
+        }
+        for (Invocation inv : new Invocation[] {running, waiting}) {
+            if (inv == null) {
+                continue;
+            }
+            if (inv.startNanos == 0) {
+                inv.startNanos = System.nanoTime();
+            }
+            byte[] payload = init != null ? init : exitError(inv);
+            if (inv == running) {
+                String line = "RequestId: " + inv.requestId + " Error: Runtime exited with error: " + exitStatus(p);
+                inv.log(line);
+                logSink.append(function.logGroup(), logStream, System.currentTimeMillis(), line);
+                finish(inv, false, payload, "error");
+            } else {
+                completions.execute(() -> inv.result.complete(new Invocation.Result(false, payload, true, 0)));
+            }
+        }
+        api.close();
+        listener.onDead(this);
+    }
+
+    private Invocation.Result exitResult(Invocation inv) {
+        return new Invocation.Result(false, exitError(inv), true, 0);
+    }
+
+    private byte[] exitError(Invocation inv) {
+        Process p;
+        synchronized (this) {
+            p = process;
+        }
+        String status = p == null || p.isAlive() ? "signal: killed" : exitStatus(p);
+        return Json.bytes(Map.of("errorType", "Runtime.ExitError", "errorMessage",
+                "RequestId: " + inv.requestId + " Error: Runtime exited with error: " + status));
+    }
+
+    /** As Lambda words it: "exit status 7", or "signal: killed" for a SIGKILL (137). */
+    private static String exitStatus(Process p) {
+        int code = p.exitValue();
+        if (code == 137 || code == -9) {
+            return "signal: killed";
+        }
+        if (code > 128 && code < 160) {
+            return "signal: " + (code - 128);
+        }
+        return "exit status " + code;
+    }
+
+    // ---- output ----
+
+    private void pump(InputStream in) {
+        byte[] buffer = new byte[8192];
+        java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+        try {
+            while (true) {
+                readerInRead = true;
+                int n = in.read(buffer);
+                readerInRead = false;
+                if (n < 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        emit(pending.toString(StandardCharsets.UTF_8));
+                        pending.reset();
+                    } else {
+                        pending.write(buffer[i]);
+                    }
+                }
+                if (pending.size() > 0 && in.available() == 0) {
+                    // a write without a newline (Context.getLogger().log("x")) is one log event on Lambda
+                    emit(pending.toString(StandardCharsets.UTF_8));
+                    pending.reset();
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        } finally {
+            readerInRead = true;
+            if (pending.size() > 0) {
+                emit(pending.toString(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private void emit(String line) {
+        Invocation target;
+        synchronized (this) {
+            target = logTarget;
+        }
+        if (target != null) {
+            target.log(line);
+        }
+        logSink.append(function.logGroup(), logStream, System.currentTimeMillis(), line);
+    }
+
+    /**
+     * Waits (briefly) until the reader is back waiting for output. The worker wrote its output before
+     * posting the result, so the reader was woken before the post arrived; once it waits again, the
+     * lines are in. (The pipe's {@code available()} cannot be asked: it shares a lock with the
+     * blocked {@code read()}.)
+     */
+    private void drainOutput() {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        Thread.yield();
+        while (!readerInRead && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+    }
+
+    void kill() {
+        Process p;
+        synchronized (this) {
+            p = process;
+        }
+        if (p != null) {
+            p.destroyForcibly();
+        }
+    }
+
+    /**
+     * Stops the worker: gracefully (SIGTERM, so a class-data archive being trained is written) when
+     * asked, else SIGKILL.
+     */
+    void stop(boolean graceful) {
+        Process p;
+        synchronized (this) {
+            p = process;
+            if (state != State.DEAD && deathReason == null) {
+                deathReason = "stopped";
+            }
+        }
+        if (p == null) {
+            api.close();
+            return;
+        }
+        if (graceful) {
+            p.destroy();
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            p.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(false);
+    }
+}

@@ -1,0 +1,265 @@
+package dev.slipway.lambda;
+
+import dev.slipway.protocol.AwsDefaults;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Starts worker processes the way Lambda's managed Java runtime does (flags from public dumps of its
+ * command line, see the prototype notes): Serial GC, C1 only, heap 85% / metaspace 10% / code cache 5%
+ * of memorySize, an AppCDS archive per function and code version (trained by the first worker,
+ * used by the next ones), the JNI library path, and the environment Lambda sets.
+ */
+final class WorkerLauncher implements Sandbox.Launcher {
+    /** The SDKs' per-service endpoint variables (AWS_ENDPOINT_URL_<service id>). */
+    private static final List<String> ENDPOINT_SERVICES = List.of("DYNAMODB", "S3", "LAMBDA", "STS", "IAM",
+            "CLOUDFORMATION", "CLOUDWATCH_LOGS", "EVENTBRIDGE", "API_GATEWAY", "APIGATEWAYV2", "SQS", "SNS",
+            "SCHEDULER", "SECRETS_MANAGER", "SSM");
+
+    record Config(Jdks jdks, RuntimeClient client, Path cacheDir, Path pidDir, Optional<String> endpointUrl,
+            String region, boolean pureJava, boolean appCds, Map<String, Integer> debugPorts, boolean debugSuspend) {}
+
+    private final Config config;
+    private final Set<String> training = ConcurrentHashMap.newKeySet();
+    private final Set<String> trainingSandboxes = ConcurrentHashMap.newKeySet();
+
+    WorkerLauncher(Config config) {
+        this.config = config;
+    }
+
+    @Override
+    public Process launch(Sandbox sandbox, String runtimeApi) throws IOException {
+        FunctionVersion fn = sandbox.function;
+        List<String> command = new ArrayList<>();
+        Path cdsArchive = null;
+        String cdsKey = null;
+        if (fn.runtime().isJava()) {
+            Jdks.Jdk jdk = config.jdks().forRuntime(fn.runtime());
+            command.add(jdk.java().toString());
+            long kb = fn.memoryMb() * 1024L;
+            command.add("-XX:MaxHeapSize=" + (kb * 85 / 100) + "k");
+            // AWS's split gives 13 MB of metaspace at 128 MB, too little for the RIC's ~2,250 classes
+            // outside Lambda's own tuned image: keep a floor so small functions still start
+            command.add("-XX:MaxMetaspaceSize=" + Math.max(kb * 10 / 100, 64 * 1024) + "k");
+            command.add("-XX:ReservedCodeCacheSize=" + Math.max(kb * 5 / 100, 8 * 1024) + "k");
+            command.add("-XX:+UseSerialGC");
+            command.add("-XX:TieredStopAtLevel=1");
+            command.add("-XX:+ErrorFileToStderr");
+            if (jdk.feature() >= 22) {
+                // the RIC loads its JNI library with System.load: without this JDK 24+ prints a warning per start
+                command.add("--enable-native-access=ALL-UNNAMED");
+            }
+            command.add("-Djava.net.preferIPv4Stack=true");
+            command.add("-Dslipway.sandbox=" + sandbox.id);
+            boolean pure = config.pureJava() || config.client().jni().isEmpty();
+            List<Path> cp = new ArrayList<>(config.client().classpath());
+            if (pure) {
+                cp.add(config.client().pureJavaClasses());
+            } else {
+                command.add("-D" + RuntimeClient.JNI_PROPERTY + "=" + config.client().jni().get());
+            }
+            cp.addAll(fn.layerJars());
+            Integer debugPort = config.debugPorts().get(fn.name());
+            if (debugPort != null) {
+                command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=" + (config.debugSuspend() ? "y" : "n")
+                        + ",address=127.0.0.1:" + debugPort);
+            } else if (config.appCds()) {
+                cdsKey = cdsKey(jdk, cp, fn, pure);
+                Path archive = config.cacheDir().resolve("cds").resolve(cdsKey + ".jsa");
+                command.add("-Xshare:auto");
+                command.add("-Xlog:cds=off");
+                command.add("-Xlog:cds+dynamic=off");
+                if (Files.isRegularFile(archive)) {
+                    command.add("-XX:SharedArchiveFile=" + archive);
+                } else if (training.add(cdsKey)) {
+                    Files.createDirectories(archive.getParent());
+                    cdsArchive = archive;
+                    trainingSandboxes.add(sandbox.id);
+                    command.add("-XX:ArchiveClassesAtExit=" + tmpArchive(archive, sandbox));
+                } else {
+                    cdsKey = null;
+                }
+            }
+            command.add("-cp");
+            command.add(String.join(File.pathSeparator, RuntimeClient.toStrings(cp)));
+            command.add(pure ? RuntimeClient.PURE_JAVA_MAIN : RuntimeClient.MAIN);
+            command.add(fn.handler());
+        } else {
+            Path bootstrap = fn.taskRoot().resolve("bootstrap");
+            if (!Files.isExecutable(bootstrap)) {
+                throw new MissingBootstrap(fn.taskRoot());
+            }
+            command.add(bootstrap.toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(fn.taskRoot().toFile())
+                .redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(environment(fn, sandbox, runtimeApi));
+        Process process = pb.start();
+        writePid(sandbox, process);
+        Path archive = cdsArchive;
+        String key = cdsKey;
+        process.onExit().thenRun(() -> {
+            if (archive != null) {
+                Path tmp = tmpArchive(archive, sandbox);
+                try {
+                    if (Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
+                        Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        Files.deleteIfExists(tmp);
+                    }
+                } catch (IOException ignored) {
+                    // the next worker trains again
+                }
+                training.remove(key);
+                trainingSandboxes.remove(sandbox.id);
+            }
+            try {
+                Files.deleteIfExists(config.pidDir().resolve(sandbox.id));
+            } catch (IOException ignored) {
+                // reaped at the next start
+            }
+        });
+        return process;
+    }
+
+    /** Whether the sandbox's worker is writing a class-data archive (stop it gracefully then). */
+    boolean isTraining(Sandbox sandbox) {
+        return trainingSandboxes.contains(sandbox.id);
+    }
+
+    private Path tmpArchive(Path archive, Sandbox sandbox) {
+        return archive.resolveSibling(archive.getFileName() + ".tmp-" + sandbox.id);
+    }
+
+    Map<String, String> environment(FunctionVersion fn, Sandbox sandbox, String runtimeApi) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("LANG", "en_US.UTF-8");
+        if (Jdks.isWindows()) {
+            for (String keep : List.of("SystemRoot", "TEMP", "TMP", "PATH")) {
+                String v = System.getenv(keep);
+                if (v != null) {
+                    env.put(keep, v);
+                }
+            }
+        }
+        env.put("TZ", ":UTC");
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("_HANDLER", fn.handler());
+        env.put("LAMBDA_TASK_ROOT", fn.taskRoot().toString());
+        env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", fn.name());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", fn.version());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(fn.memoryMb()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", fn.logGroup());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", sandbox.logStream);
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_REGION", config.region());
+        env.put("AWS_DEFAULT_REGION", config.region());
+        env.put("AWS_EXECUTION_ENV", fn.runtime().executionEnv());
+        env.put("AWS_ACCESS_KEY_ID", AwsDefaults.ACCESS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", AwsDefaults.SECRET_ACCESS_KEY);
+        env.put("AWS_SESSION_TOKEN", AwsDefaults.SESSION_TOKEN);
+        config.endpointUrl().ifPresent(url -> {
+            env.put("AWS_ENDPOINT_URL", url);
+            for (String service : ENDPOINT_SERVICES) {
+                env.put("AWS_ENDPOINT_URL_" + service, url);
+            }
+        });
+        env.putAll(fn.environment());
+        return env;
+    }
+
+    private static String cdsKey(Jdks.Jdk jdk, List<Path> cp, FunctionVersion fn, boolean pure) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (Object part : List.of(jdk.home(), cp, fn.codeSha256(), fn.taskRoot(), fn.handler(), pure)) {
+                d.update(part.toString().getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+            }
+            return fn.name() + "-" + HexFormat.of().formatHex(d.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- PID files: a crashed host leaves workers behind; the next start reaps them ----
+
+    private void writePid(Sandbox sandbox, Process process) {
+        try {
+            Files.createDirectories(config.pidDir());
+            Files.writeString(config.pidDir().resolve(sandbox.id), process.pid() + " " + ProcessHandle.current().pid());
+        } catch (IOException ignored) {
+            // reaping is best effort
+        }
+    }
+
+    /** Kills workers whose host process is gone; returns how many. */
+    static int reapStale(Path pidDir) {
+        if (!Files.isDirectory(pidDir)) {
+            return 0;
+        }
+        int reaped = 0;
+        try (Stream<Path> files = Files.list(pidDir)) {
+            for (Path file : files.toList()) {
+                try {
+                    String[] parts = Files.readString(file).trim().split(" ");
+                    long worker = Long.parseLong(parts[0]);
+                    long owner = Long.parseLong(parts[1]);
+                    if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                    Optional<ProcessHandle> handle = ProcessHandle.of(worker);
+                    if (handle.isPresent() && handle.get().isAlive() && isOurWorker(worker, file.getFileName().toString())) {
+                        handle.get().destroyForcibly();
+                        reaped++;
+                    }
+                    Files.deleteIfExists(file);
+                } catch (IOException | RuntimeException e) {
+                    // a half-written or foreign file: leave it
+                }
+            }
+        } catch (IOException e) {
+            return reaped;
+        }
+        return reaped;
+    }
+
+    /** Checks the command line, so a recycled PID of an unrelated process is never killed. */
+    private static boolean isOurWorker(long pid, String sandboxId) {
+        Path cmdline = Path.of("/proc/" + pid + "/cmdline");
+        try {
+            if (Files.isReadable(cmdline)) {
+                return new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).contains("-Dslipway.sandbox=" + sandboxId);
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return ProcessHandle.of(pid).flatMap(h -> h.info().commandLine())
+                .map(c -> c.contains("-Dslipway.sandbox=" + sandboxId)).orElse(false);
+    }
+
+    /** provided.al2023 without an executable bootstrap: Lambda's Runtime.InvalidEntrypoint. */
+    static final class MissingBootstrap extends IOException {
+        MissingBootstrap(Path taskRoot) {
+            super("Couldn't find valid bootstrap(s): [" + taskRoot.resolve("bootstrap") + "]", null);
+        }
+    }
+}
