@@ -59,9 +59,16 @@ public final class ApiGatewayService implements AutoCloseable {
                 accountId, listener);
         this.router = new Router(store, rest, http, ids, b.clock);
         this.controlPlane = new ControlPlane(store, accountId, region);
-        List<ResourceProvider> all = new ArrayList<>(new RestApiProviders(store, ids, b.clock).all());
-        all.addAll(new HttpApiProviders(store, ids, b.clock, region).all());
-        this.providers = List.copyOf(all);
+        Journal.PinnableClock providerClock = new Journal.PinnableClock(b.clock);
+        List<ResourceProvider> all = new ArrayList<>(new RestApiProviders(store, ids, providerClock).all());
+        all.addAll(new HttpApiProviders(store, ids, providerClock, region).all());
+        if (b.dataDir.isPresent()) {
+            Journal journal = new Journal(b.dataDir.get(), ids, providerClock);
+            journal.replay(all, b.problems);
+            this.providers = all.stream().map(journal::journaling).toList();
+        } else {
+            this.providers = List.copyOf(all);
+        }
     }
 
     public static Builder builder() {
@@ -225,6 +232,8 @@ public final class ApiGatewayService implements AutoCloseable {
         private Consumer<RequestLog> listener = r -> {};
         private final Map<String, String> jwks = new HashMap<>();
         private Ids ids = Ids.secure();
+        private java.util.Optional<java.nio.file.Path> dataDir = java.util.Optional.empty();
+        private Consumer<String> problems = m -> {};
 
         private Builder() {}
 
@@ -269,6 +278,21 @@ public final class ApiGatewayService implements AutoCloseable {
          */
         public Builder jwks(String issuer, String fileOrUrl) {
             jwks.put(issuer, fileOrUrl);
+            return this;
+        }
+
+        /**
+         * Keeps the APIs under this directory ({@code apigateway.journal}) so they survive a restart;
+         * in memory when empty.
+         */
+        public Builder dataDir(java.util.Optional<java.nio.file.Path> dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir);
+            return this;
+        }
+
+        /** Receives what could not be restored from the data directory. */
+        public Builder problems(Consumer<String> problems) {
+            this.problems = Objects.requireNonNull(problems);
             return this;
         }
 
