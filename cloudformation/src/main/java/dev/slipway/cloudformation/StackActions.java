@@ -268,10 +268,7 @@ final class StackActions {
                 existing.map(StackActions::previousValues).orElse(Map.of()));
         checkCapabilities(next, request.capabilities());
         if (!creating) {
-            StackState stack = existing.get();
-            if (stack.inProgress()) {
-                throw ValidationError.cannotUpdate(stack.stackId, stack.status);
-            }
+            checkUpdatable(existing.get());
         }
         StackState stack = existing.orElseGet(() -> {
             StackState s = newStack(request.stackName());

@@ -137,6 +137,22 @@ class StackLifecycleTest {
         }
 
         @Test
+        void resourceInProgressWhenAnotherFails_isCancelledAndRolledBack() {
+            String template = things("Slow:\n  Type: Test::Thing\n  Properties:\n    Gate: true",
+                    "Broken:\n  Type: Test::Thing\n  Properties:\n    Fail: Access denied");
+            cfn.client.createStack(b -> b.stackName("cancel").templateBody(template));
+            while (!events("cancel").contains("Broken CREATE_FAILED Access denied")) {
+                Thread.onSpinWait(); // polls until the failure is recorded; no timing assumption
+            }
+            things.open();
+            assertThat(cfn.await("cancel").stackStatus()).isEqualTo("ROLLBACK_COMPLETE");
+            assertThat(events("cancel")).contains("Slow CREATE_FAILED Resource creation cancelled",
+                    "cancel ROLLBACK_IN_PROGRESS The following resource(s) failed to create: [Broken, Slow]. "
+                            + "Rollback requested by user.");
+            assertThat(things.things).isEmpty();
+        }
+
+        @Test
         void unsupportedResourceType_failsTheStackNamingTheType() {
             String template = things("Queue:\n  Type: AWS::SQS::Queue");
             assertThat(create("sqs", template)).isEqualTo("ROLLBACK_COMPLETE");
@@ -267,6 +283,15 @@ class StackLifecycleTest {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
                         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("No updates are to be performed.");
                     });
+        }
+
+        @Test
+        void rolledBackCreate_cannotGetAnUpdateChangeSet() {
+            create("dead2", things("A:\n  Type: Test::Thing\n  Properties:\n    Fail: x"));
+            String id = cfn.client.describeStacks(b -> b.stackName("dead2")).stacks().get(0).stackId();
+            assertThatThrownBy(() -> cfn.client.createChangeSet(b -> b.stackName("dead2").changeSetName("c")
+                    .templateBody(things("B:\n  Type: Test::Thing"))))
+                    .hasMessageContaining("Stack:" + id + " is in ROLLBACK_COMPLETE state and can not be updated.");
         }
 
         @Test
