@@ -6,20 +6,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A validated condition or filter expression, ready to evaluate. Immutable and thread-safe;
- * evaluation never throws (every error DynamoDB reports was raised when it was built).
+ * A validated condition or filter expression, ready to evaluate. Immutable and thread-safe.
  */
 public final class Condition {
     private final Ast.Cond tree;
+    private final String kind;
 
-    /** {@code tree} null is the empty condition (an empty legacy filter), which every item satisfies. */
-    Condition(Ast.Cond tree) {
+    /**
+     * {@code tree} null is the empty condition (an empty legacy filter), which every item
+     * satisfies; {@code kind} names the expression in evaluation errors, null for the legacy
+     * parameters and PartiQL, which have none.
+     */
+    Condition(Ast.Cond tree, String kind) {
         this.tree = tree;
+        this.kind = kind;
     }
 
-    /** Whether {@code item} satisfies the condition; an absent item is the empty map. */
+    Condition(Ast.Cond tree) {
+        this(tree, null);
+    }
+
+    /**
+     * Whether {@code item} satisfies the condition; an absent item is the empty map. Throws
+     * {@link dev.slipway.dynamodb.error.ValidationException} where DynamoDB does while
+     * evaluating: size(), begins_with() or contains() applied to an existing attribute of a type
+     * they do not take (e.g. "Invalid ConditionExpression: Incorrect operand type for operator or
+     * function; operator or function: size, operand type: N"). A missing attribute is never an error.
+     */
     public boolean test(Map<String, AttributeValue> item) {
-        return tree == null || Evaluator.test(tree, item == null ? Map.of() : item);
+        return tree == null || new Evaluator(kind).test(tree, item == null ? Map.of() : item);
     }
 
     Ast.Cond tree() {

@@ -7,16 +7,21 @@ import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.Map;
 
 /**
- * Phase 5 for conditions: evaluates a validated, resolved condition against an item. Total:
- * never throws for any item, because every error DynamoDB reports for a condition is found by
- * the validator. A missing attribute or a type mismatch makes a comparison false ({@code <>}
- * true), as in DynamoDB.
+ * Phase 5 for conditions: evaluates a validated, resolved condition against an item. A missing
+ * attribute or a type mismatch between operands makes a comparison false ({@code <>} true), as
+ * in DynamoDB. The only errors left for this phase are the functions applied to an existing
+ * attribute outside their domain (size of a number, begins_with of a map, contains of a
+ * boolean), which DynamoDB reports as a ValidationException rather than a false condition.
  */
 final class Evaluator {
-    private Evaluator() {
+    /** The expression kind for error messages; null means such cases are just false (legacy parameters, PartiQL). */
+    private final String kind;
+
+    Evaluator(String kind) {
+        this.kind = kind;
     }
 
-    static boolean test(Cond cond, Map<String, AttributeValue> item) {
+    boolean test(Cond cond, Map<String, AttributeValue> item) {
         if (cond instanceof Ast.And a) {
             return test(a.left(), item) && test(a.right(), item);
         }
@@ -71,7 +76,7 @@ final class Evaluator {
         }
     }
 
-    private static boolean function(Call call, Map<String, AttributeValue> item) {
+    private boolean function(Call call, Map<String, AttributeValue> item) {
         switch (call.function()) {
             case "attribute_exists":
                 return value(call.args().get(0), item) != null;
@@ -84,11 +89,17 @@ final class Evaluator {
             }
             case "begins_with": {
                 AttributeValue v = value(call.args().get(0), item);
+                if (v != null && !(v instanceof AttributeValue.S) && !(v instanceof AttributeValue.B)) {
+                    return outsideDomain("begins_with", v);
+                }
                 AttributeValue prefix = value(call.args().get(1), item);
                 return v != null && prefix != null && Values.beginsWith(v, prefix);
             }
             case "contains": {
                 AttributeValue v = value(call.args().get(0), item);
+                if (v instanceof AttributeValue.Bool || v instanceof AttributeValue.M || v instanceof AttributeValue.Null) {
+                    return outsideDomain("contains", v);
+                }
                 AttributeValue operand = value(call.args().get(1), item);
                 return v != null && operand != null && Values.contains(v, operand);
             }
@@ -97,8 +108,19 @@ final class Evaluator {
         }
     }
 
+    /**
+     * A function met an existing attribute of a type it does not take: DynamoDB's
+     * ValidationException for expressions; simply false for legacy parameters and PartiQL.
+     */
+    private boolean outsideDomain(String function, AttributeValue value) {
+        if (kind == null) {
+            return false;
+        }
+        throw ExpressionErrors.operandType(kind, function, value.type());
+    }
+
     /** The value of a condition operand, or null when the path is missing or size() is undefined. */
-    static AttributeValue value(Operand operand, Map<String, AttributeValue> item) {
+    AttributeValue value(Operand operand, Map<String, AttributeValue> item) {
         if (operand instanceof Ast.ValueRef v) {
             return v.value();
         }
@@ -107,7 +129,14 @@ final class Evaluator {
         }
         if (operand instanceof Call c && c.function().equals("size")) {
             AttributeValue v = value(c.args().get(0), item);
-            return v == null ? null : Values.size(v);
+            if (v == null) {
+                return null;
+            }
+            AttributeValue size = Values.size(v);
+            if (size == null) {
+                outsideDomain("size", v);
+            }
+            return size;
         }
         throw new IllegalStateException("not a condition operand: " + operand);
     }

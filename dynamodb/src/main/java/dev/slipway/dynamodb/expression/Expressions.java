@@ -37,7 +37,7 @@ public final class Expressions {
                                Map<String, AttributeValue> values, UsageTracker tracker) {
         checkLength(kind, expression);
         Parser.Parsed<Ast.Cond> parsed = Parser.condition(expression, kind);
-        return new Condition(new Validator(kind, names, values, tracker).condition(parsed));
+        return new Condition(new Validator(kind, names, values, tracker).condition(parsed), kind);
     }
 
     /** An UpdateExpression (UpdateItem, TransactWriteItems Update). */

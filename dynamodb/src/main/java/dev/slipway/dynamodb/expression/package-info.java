@@ -20,6 +20,10 @@
  *   <li>Arithmetic keeps full precision and rejects results of more than 38 significant digits
  *       with "Attempting to store more than 38 significant digits in a Number"; DynamoDB's
  *       overflow/underflow range checks on computed numbers are left to the engine's item checks.</li>
+ *   <li>size(), begins_with() and contains() on an existing attribute of a type they do not
+ *       take fail the request (ValidationException), as observed from DynamoDB; for contains()
+ *       that is BOOL, M and NULL, while a number attribute only makes contains() false. The
+ *       legacy parameters and PartiQL treat all such cases as false.</li>
  *   <li>Comparisons whose literal operand has a type that can never be ordered (a list, a map)
  *       evaluate to false rather than being rejected when the expression is parsed.</li>
  *   <li>Legacy {@code AttributeUpdates} and {@code Expected} report type mismatches found while

@@ -170,7 +170,7 @@ class ConditionExpressionTest {
             assertThat(eval("begins_with(str, :p)", ":p", s("he"))).isTrue();
             assertThat(eval("begins_with(str, :p)", ":p", s("lo"))).isFalse();
             assertThat(eval("begins_with(bin, :p)", ":p", b("ab"))).isTrue();
-            assertThat(eval("begins_with(num, :p)", ":p", s("1"))).isFalse();
+            assertThat(eval("begins_with(str, :p)", ":p", b("he"))).isFalse(); // a literal of the other type: just false
         }
 
         @Test
@@ -191,8 +191,22 @@ class ConditionExpressionTest {
             assertThat(eval("size(tags) = :v", ":v", n("2"))).isTrue();
             assertThat(eval("size(arr) = :v", ":v", n("3"))).isTrue();
             assertThat(eval("size(doc) = :v", ":v", n("2"))).isTrue();
-            assertThat(eval("size(num) = :v", ":v", n("2"))).isFalse();
             assertThat(eval("size(absent) < :v", ":v", n("2"))).isFalse();
+        }
+
+        @Test
+        void functionsAppliedToAnExistingAttributeOutsideTheirDomain_areValidationErrors() {
+            // Observed from DynamoDB by other emulators' suites: an error, not a false condition
+            assertThatThrownBy(() -> eval("size(num) = :v", ":v", n("2"))).hasMessage(
+                    "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: size, operand type: N");
+            assertThatThrownBy(() -> eval("size(flag) = :v", ":v", n("2"))).hasMessage(
+                    "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: size, operand type: BOOL");
+            assertThatThrownBy(() -> eval("begins_with(num, :p)", ":p", s("1"))).hasMessage(
+                    "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
+            assertThatThrownBy(() -> eval("contains(doc, :p)", ":p", s("1"))).hasMessage(
+                    "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: contains, operand type: M");
+            assertThatThrownBy(() -> Expressions.filter("contains(flag, :p)", null, item(":p", s("1")), new UsageTracker()).test(ITEM))
+                    .hasMessage("Invalid FilterExpression: Incorrect operand type for operator or function; operator or function: contains, operand type: BOOL");
         }
     }
 

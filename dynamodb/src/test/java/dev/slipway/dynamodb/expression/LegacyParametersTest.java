@@ -107,6 +107,11 @@ class LegacyParametersTest {
         }
 
         @Test
+        void functionsOutsideTheirDomain_areJustFalse() {
+            assertThat(filter("age", op("BEGINS_WITH", s("3")))).isFalse();
+        }
+
+        @Test
         void emptyFilter_matchesEverything() {
             assertThat(LegacyParameters.filter(Map.of(), Optional.empty()).test(ITEM)).isTrue();
         }
