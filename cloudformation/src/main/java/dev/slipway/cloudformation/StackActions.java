@@ -112,6 +112,49 @@ final class StackActions {
         });
     }
 
+    /**
+     * Fn::ImportValue names that can be resolved before any resource exists must name an export of
+     * another live stack: CloudFormation answers "No export named X found." to the API call.
+     */
+    private void checkImports(StackState stack, Template template, Map<String, Parameters.Value> parameters) {
+        Evaluator.Resources none = new Evaluator.Resources() {
+            @Override
+            public JsonNode ref(String logicalId) {
+                throw new IllegalStateException("resource-dependent");
+            }
+
+            @Override
+            public JsonNode getAtt(String logicalId, String attribute) {
+                throw new IllegalStateException("resource-dependent");
+            }
+        };
+        Evaluator evaluator = new Evaluator(template, engine.names(stack, parameters), none, name -> Optional.empty(),
+                region);
+        Evaluator.Exports exports = engine.exports(new StackState());
+        List<JsonNode> arguments = new ArrayList<>();
+        collectImports(template.root.path("Resources"), arguments);
+        collectImports(template.outputs, arguments);
+        for (JsonNode argument : arguments) {
+            String name;
+            try {
+                name = Evaluator.text(evaluator.resolve(argument), "Fn::ImportValue");
+            } catch (RuntimeException e) {
+                continue; // depends on a resource: checked when the resource is created
+            }
+            if (exports.value(name).isEmpty()) {
+                throw ValidationError.exportMissing(name);
+            }
+        }
+    }
+
+    private static void collectImports(JsonNode node, List<JsonNode> out) {
+        if (node.isObject() && node.size() == 1 && node.has("Fn::ImportValue")) {
+            out.add(node.get("Fn::ImportValue"));
+            return;
+        }
+        node.forEach(child -> collectImports(child, out));
+    }
+
     // ---- stacks ------------------------------------------------------------------------------
 
     synchronized String createStack(StackRequest request) {
@@ -123,6 +166,7 @@ final class StackActions {
             throw AlreadyExistsException.stack(request.stackName());
         }
         StackState stack = newStack(request.stackName());
+        checkImports(stack, template, parameters);
         apply(stack, request, template, parameters);
         stack.disableRollback = request.onFailure().equals("DO_NOTHING");
         store.put(stack);
@@ -162,6 +206,7 @@ final class StackActions {
                 previousValues(stack));
         checkCapabilities(next, request.capabilities());
         checkUpdatable(stack);
+        checkImports(stack, next, parameters);
         if (next.root.equals(previous.root) && parameters.equals(stack.parameters)
                 && request.tags().equals(stack.tags)) {
             throw ValidationError.noUpdates();
@@ -270,6 +315,8 @@ final class StackActions {
         if (!creating) {
             checkUpdatable(existing.get());
         }
+        StackState probe = existing.orElseGet(() -> newStack(request.stackName()));
+        checkImports(probe, next, parameters);
         StackState stack = existing.orElseGet(() -> {
             StackState s = newStack(request.stackName());
             s.templateBody = "";

@@ -35,8 +35,9 @@
  *       timeouts, notifications (NotificationARNs are recorded only), drift detection, resource
  *       import, StackSets, CancelUpdateStack, ContinueUpdateRollback, SignalResource; tags are not
  *       propagated to resources. Unimplemented actions answer InvalidAction naming the action.</li>
- *   <li>Fn::ImportValue of a missing export fails the resource during the operation rather than
- *       the API call; an export name clash fails the stack when its outputs are written.</li>
+ *   <li>Fn::ImportValue of a missing export is rejected by the API call when its name does not
+ *       depend on a resource; otherwise it fails the resource during the operation. An export name
+ *       clash fails the stack (and rolls it back) when its outputs are written.</li>
  *   <li>Fn::GetAZs returns three zones (a, b, c); Fn::Cidr supports IPv4 only; SSM parameter types
  *       are accepted but their values are not looked up.</li>
  *   <li>DeletionPolicy Snapshot is treated as Delete; RetainExceptOnCreate as Delete.</li>

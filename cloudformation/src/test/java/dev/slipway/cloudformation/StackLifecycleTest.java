@@ -393,10 +393,25 @@ class StackLifecycleTest {
         }
 
         @Test
-        void importOfMissingExport_failsTheResource() {
-            assertThat(create("lonely", things("B:\n  Type: Test::Thing\n  Properties:\n    Value: !ImportValue nope")))
+        void importOfMissingExport_isRejectedByCreateStack() {
+            assertThatThrownBy(() -> cfn.client.createStack(b -> b.stackName("lonely").templateBody(
+                    things("B:\n  Type: Test::Thing\n  Properties:\n    Value: !ImportValue nope"))))
+                    .isInstanceOfSatisfying(CloudFormationException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("No export named nope found.");
+                    });
+        }
+
+        @Test
+        void exportNameAlreadyExportedByAnotherStack_failsTheSecondStack() {
+            String exporting = "Resources:\n  A:\n    Type: Test::Thing\nOutputs:\n  Out:\n    Value: !Ref A\n"
+                    + "    Export:\n      Name: same-name\n";
+            create("one", exporting);
+            assertThat(create("two", exporting)).isEqualTo("ROLLBACK_COMPLETE");
+            assertThat(cfn.client.describeStacks(b -> b.stackName("two")).stacks().get(0).stackStatusAsString())
                     .isEqualTo("ROLLBACK_COMPLETE");
-            assertThat(events("lonely")).contains("B CREATE_FAILED No export named nope found.");
+            assertThat(events("two")).contains("two ROLLBACK_IN_PROGRESS Export with name same-name is already "
+                    + "exported by stack one");
         }
     }
 }
