@@ -66,6 +66,8 @@ public final class CloudFormationCompiler {
         final Optional<String> existingBucket;
         final String artifactDirectory;
         final Map<String, String> versionIds = new HashMap<>();
+        /** One hash per artifact, however many functions share it. */
+        private final Map<Path, String> codeShas = new HashMap<>();
 
         Run(Service service, CompileOptions options) {
             this.service = service;
@@ -311,7 +313,8 @@ public final class CloudFormationCompiler {
 
         /** As the Framework: a version whose logical ID hashes the code and the function's configuration. */
         private void version(FunctionSpec f, ObjectNode fn) {
-            String codeSha = f.artifact().map(CloudFormationCompiler::fileSha256).orElse(sha256Base64(new byte[0]));
+            String codeSha = f.artifact().map(a -> codeShas.computeIfAbsent(a, CloudFormationCompiler::fileSha256))
+                    .orElse(sha256Base64(new byte[0]));
             ObjectNode props = ((ObjectNode) fn.get("Properties")).deepCopy();
             props.remove("Code");
             props.remove("ReservedConcurrentExecutions");

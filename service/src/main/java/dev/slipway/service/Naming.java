@@ -1,6 +1,7 @@
 package dev.slipway.service;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Logical IDs and names exactly as Serverless Framework v3 makes them
@@ -8,6 +9,9 @@ import java.util.Locale;
  * Framework would deploy and a team can move between the two without resources being replaced.
  */
 public final class Naming {
+    private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^0-9A-Za-z]");
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(.*)\\}");
+
     private Naming() {}
 
     /** lodash upperFirst. */
@@ -17,7 +21,7 @@ public final class Naming {
 
     /** normalizeNameToAlphaNumericOnly: strip non-alphanumerics, then upperFirst. */
     public static String alphaNumeric(String name) {
-        return upperFirst(name.replaceAll("[^0-9A-Za-z]", ""));
+        return upperFirst(NON_ALPHANUMERIC.matcher(name).replaceAll(""));
     }
 
     /** getNormalizedFunctionName / getNormalizedResourceName: "-" → Dash, "_" → Underscore, upperFirst. */
@@ -29,7 +33,8 @@ public final class Naming {
     static String pathPart(String raw) {
         String capitalized = raw.isEmpty() ? raw
                 : raw.substring(0, 1).toUpperCase(Locale.ROOT) + raw.substring(1).toLowerCase(Locale.ROOT);
-        String s = capitalized.replace("-", "Dash").replaceAll("\\{(.*)\\}", "$1Var").replaceAll("[^0-9A-Za-z]", "");
+        String s = PATH_VARIABLE.matcher(capitalized.replace("-", "Dash")).replaceAll("$1Var");
+        s = NON_ALPHANUMERIC.matcher(s).replaceAll("");
         return upperFirst(s);
     }
 
@@ -51,7 +56,7 @@ public final class Naming {
     }
 
     public static String lambdaVersion(String fn, String sha) {
-        return functionName(fn) + "LambdaVersion" + sha.replaceAll("[^0-9a-zA-Z]", "");
+        return functionName(fn) + "LambdaVersion" + NON_ALPHANUMERIC.matcher(sha).replaceAll("");
     }
 
     public static String qualifiedArnOutput(String fn) {
