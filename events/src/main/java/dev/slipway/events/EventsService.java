@@ -33,7 +33,8 @@ public final class EventsService implements AutoCloseable {
     private AutoCloseable running;
 
     private EventsService(Builder b) {
-        this.rules = new Rules(b.invoker, b.clock, b.region, b.accountId, b.eventIds, b.notices);
+        this.rules = new Rules(b.invoker, b.clock, b.region, b.accountId, b.eventIds, b.notices,
+                b.dataDir.map(RuleFile::new));
         this.scheduler = b.scheduler;
         this.api = new EventsApi(rules);
         this.provider = new RuleProvider(rules);
@@ -141,8 +142,15 @@ public final class EventsService implements AutoCloseable {
         private String accountId = AwsDefaults.ACCOUNT_ID;
         private Supplier<String> eventIds;
         private Consumer<String> notices = m -> {};
+        private Optional<java.nio.file.Path> dataDir = Optional.empty();
 
         private Builder() {}
+
+        /** Keeps the rules under this directory ({@code rules.json}) so they survive a restart; in memory when empty. */
+        public Builder dataDir(Optional<java.nio.file.Path> dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir);
+            return this;
+        }
 
         public Builder invoker(FunctionInvoker invoker) {
             this.invoker = Objects.requireNonNull(invoker);

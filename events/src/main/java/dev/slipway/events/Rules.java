@@ -33,15 +33,44 @@ final class Rules {
     private final String accountId;
     private final Supplier<String> eventIds;
     private final Consumer<String> notices;
+    private final Optional<RuleFile> file;
 
     Rules(FunctionInvoker invoker, Clock clock, String region, String accountId, Supplier<String> eventIds,
-            Consumer<String> notices) {
+            Consumer<String> notices, Optional<RuleFile> file) {
         this.invoker = invoker;
         this.clock = clock;
         this.region = region;
         this.accountId = accountId;
         this.eventIds = eventIds == null ? () -> UUID.randomUUID().toString() : eventIds;
         this.notices = notices;
+        this.file = file;
+        file.ifPresent(this::load);
+    }
+
+    private void load(RuleFile f) {
+        Instant now = clock.instant();
+        for (var n : f.load()) {
+            String name = n.path("Name").asText();
+            try {
+                Rule r = new Rule(name, arn(name), RuleFile.createdAt(n, now));
+                String expr = n.hasNonNull("ScheduleExpression") ? n.get("ScheduleExpression").asText() : null;
+                r.scheduleExpression = expr;
+                r.schedule = expr == null ? null : ScheduleExpression.parse(expr);
+                r.eventPattern = n.hasNonNull("EventPattern") ? n.get("EventPattern").asText() : null;
+                r.state = n.path("State").asText("ENABLED");
+                r.description = n.hasNonNull("Description") ? n.get("Description").asText() : null;
+                Targets.read(n.path("Targets")).forEach(t -> r.targets.put(t.id(), t));
+                r.reschedule(now);
+                rules.put(name, r);
+            } catch (RuntimeException e) {
+                notices.accept("events: could not restore rule " + name + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Writes the rules to the data directory, if there is one. */
+    private void saved() {
+        file.ifPresent(f -> f.save(rules.values()));
     }
 
     String arn(String name) {
@@ -80,6 +109,7 @@ final class Rules {
                 rule.reschedule(now);
             }
         }
+        saved();
         return rule.arn;
     }
 
@@ -110,6 +140,7 @@ final class Rules {
                 r.reschedule(clock.instant());
             }
         }
+        saved();
     }
 
     void delete(String name, boolean force) {
@@ -123,6 +154,7 @@ final class Rules {
             }
             rules.remove(name);
         }
+        saved();
     }
 
     void putTargets(String name, List<Rule.Target> targets) {
@@ -132,6 +164,7 @@ final class Rules {
                 r.targets.put(t.id(), t);
             }
         }
+        saved();
     }
 
     /** Removes targets by id; returns the ids that did not exist. */
@@ -145,6 +178,7 @@ final class Rules {
                 }
             }
         }
+        saved();
         return missing;
     }
 
@@ -154,6 +188,7 @@ final class Rules {
             r.targets.clear();
             targets.forEach(t -> r.targets.put(t.id(), t));
         }
+        saved();
     }
 
     /** Fires every enabled schedule whose time has come, once per missed time, in time order per rule. */
