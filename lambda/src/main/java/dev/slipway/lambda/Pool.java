@@ -128,13 +128,13 @@ final class Pool implements Sandbox.Listener {
     }
 
     @Override
-    public void onDead(Sandbox sandbox) {
+    public void onDead(Sandbox sandbox, Invocation orphan) {
         Invocation next;
         Sandbox replacement = null;
         synchronized (this) {
             all.remove(sandbox);
             idle.remove(sandbox);
-            next = retired ? null : waiting.pollFirst();
+            next = orphan != null ? orphan : retired ? null : waiting.pollFirst();
             if (next != null) {
                 replacement = newSandbox();
                 replacement.assign(next);

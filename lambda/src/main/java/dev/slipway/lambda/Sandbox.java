@@ -41,7 +41,11 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     interface Listener {
         void onIdle(Sandbox sandbox);
 
-        void onDead(Sandbox sandbox);
+        /**
+         * @param orphan an invocation assigned but never handed to the worker, which died idle (after an
+         *     OutOfMemoryError the runtime client leaves its loop and exits 0): to be run elsewhere
+         */
+        void onDead(Sandbox sandbox, Invocation orphan);
     }
 
     /** How the worker process is started, given the Runtime API address. */
@@ -406,6 +410,15 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         if (deathReason == null) {
             deathReason = "exit status " + p.exitValue();
         }
+        boolean initialized;
+        synchronized (this) {
+            initialized = initMillis >= 0;
+        }
+        Invocation orphan = null;
+        if (waiting != null && initialized && init == null) {
+            orphan = waiting;
+            waiting = null;
+        }
         for (Invocation inv : new Invocation[] {running, waiting}) {
             if (inv == null) {
                 continue;
@@ -424,7 +437,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             }
         }
         api.close();
-        listener.onDead(this);
+        listener.onDead(this, orphan);
     }
 
     private Invocation.Result exitResult(Invocation inv) {
