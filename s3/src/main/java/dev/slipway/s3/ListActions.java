@@ -134,6 +134,40 @@ final class ListActions {
         return BucketActions.xmlResponse(xml.end("ListBucketResult"));
     }
 
+    /** ListObjectVersions of a bucket that never had versioning: each object once, as version "null". */
+    HttpResponse listObjectVersions(S3Request r) {
+        Bucket b = store.bucket(r.bucket());
+        String prefix = r.query("prefix").orElse("");
+        String delimiter = r.query("delimiter").orElse("");
+        String marker = r.query("key-marker").orElse("");
+        int maxKeys = maxKeys(r);
+        boolean url = encodingType(r);
+        Page page = list(b, prefix, delimiter, maxKeys, marker);
+        Xml xml = Xml.document("ListVersionsResult").element("Name", b.name).element("Prefix", enc(prefix, url))
+                .element("KeyMarker", enc(marker, url)).element("VersionIdMarker", "").element("MaxKeys", maxKeys);
+        if (!delimiter.isEmpty()) {
+            xml.element("Delimiter", enc(delimiter, url));
+        }
+        if (url) {
+            xml.element("EncodingType", "url");
+        }
+        xml.element("IsTruncated", page.truncated());
+        if (page.truncated()) {
+            xml.element("NextKeyMarker", enc(page.last(), url)).element("NextVersionIdMarker", "null");
+        }
+        for (StoredObject o : page.contents()) {
+            xml.open("Version").element("Key", enc(o.key(), url)).element("VersionId", "null").element("IsLatest", true)
+                    .element("LastModified", Xml.timestamp(o.lastModified())).element("ETag", o.eTag())
+                    .element("Size", o.size()).element("StorageClass", o.storageClass()).open("Owner")
+                    .element("ID", BucketActions.ownerId()).element("DisplayName", "slipway").close("Owner")
+                    .close("Version");
+        }
+        for (String p : page.commonPrefixes()) {
+            xml.open("CommonPrefixes").element("Prefix", enc(p, url)).close("CommonPrefixes");
+        }
+        return BucketActions.xmlResponse(xml.end("ListVersionsResult"));
+    }
+
     private static void contents(Xml xml, Page page, boolean url, boolean owner) {
         for (StoredObject o : page.contents()) {
             xml.open("Contents").element("Key", enc(o.key(), url))

@@ -157,7 +157,7 @@ final class MultipartActions {
 
     HttpResponse uploadPart(S3Request r) {
         if (r.header("x-amz-copy-source") != null) {
-            throw S3Exception.notImplemented("UploadPartCopy");
+            return uploadPartCopy(r);
         }
         Bucket b = store.bucket(r.bucket());
         upload(b, r.key(), r.query("uploadId").orElse(""));
@@ -169,6 +169,33 @@ final class MultipartActions {
                 .header("x-amz-server-side-encryption", "AES256");
         part.checksums().forEach((alg, v) -> response.header(Checksums.headerName(alg), v));
         return response;
+    }
+
+    /** UploadPartCopy: a part taken from an existing object, whole or {@code x-amz-copy-source-range: bytes=a-b}. */
+    private HttpResponse uploadPartCopy(S3Request r) {
+        Bucket b = store.bucket(r.bucket());
+        upload(b, r.key(), r.query("uploadId").orElse(""));
+        int partNumber = partNumber(r.query("partNumber").orElse(""));
+        StoredObject src = ObjectActions.copySource(store, r);
+        String range = r.header("x-amz-copy-source-range");
+        byte[] data;
+        if (range == null) {
+            data = src.blob().readAll();
+        } else {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d+)").matcher(range.trim());
+            long first = m.matches() ? Long.parseLong(m.group(1)) : -1;
+            long last = m.matches() ? Long.parseLong(m.group(2)) : -1;
+            if (first < 0 || last < first || last >= src.size() || last - first + 1 > Limits.MAX_PUT_BYTES) {
+                throw S3Exception.invalidArgument("Range specified is not valid for source object of size: " + src.size(),
+                        "x-amz-copy-source-range", range);
+            }
+            data = src.blob().read(first, (int) (last - first + 1));
+        }
+        MultipartUpload.Part part = uploadPart(r.bucket(), r.key(), r.query("uploadId").get(), partNumber, data, Map.of());
+        Xml xml = Xml.document("CopyPartResult").element("LastModified", Xml.timestamp(part.lastModified()))
+                .element("ETag", part.eTag());
+        part.checksums().forEach((alg, v) -> xml.element("Checksum" + alg, v));
+        return BucketActions.xmlResponse(xml.end("CopyPartResult"));
     }
 
     private static int partNumber(String value) {

@@ -336,20 +336,9 @@ final class ObjectActions {
     }
 
     HttpResponse copyObject(S3Request r) {
-        String source = r.header("x-amz-copy-source");
-        int q = source.indexOf("?versionId=");
-        String path = URLDecoder.decode((q < 0 ? source : source.substring(0, q)).replace("+", "%2B"), StandardCharsets.UTF_8);
-        if (path.startsWith("/")) {
-            path = path.substring(1);
-        }
-        int slash = path.indexOf('/');
-        if (slash <= 0 || slash == path.length() - 1) {
-            throw S3Exception.invalidArgument("Invalid copy source object key", "x-amz-copy-source", source);
-        }
-        String srcBucket = path.substring(0, slash);
-        String srcKey = path.substring(slash + 1);
-        StoredObject src = store.object(store.bucket(srcBucket), srcKey);
-        copySourceConditions(r, src);
+        StoredObject src = copySource(store, r);
+        String srcBucket = sourceBucket(r);
+        String srcKey = src.key();
         String directive = Optional.ofNullable(r.header("x-amz-metadata-directive")).orElse("COPY").toUpperCase(Locale.ROOT);
         if (!directive.equals("COPY") && !directive.equals("REPLACE")) {
             throw S3Exception.invalidArgument("Unknown metadata directive.", "x-amz-metadata-directive", directive);
@@ -362,6 +351,31 @@ final class ObjectActions {
                 .element("ETag", o.eTag());
         o.checksums().forEach((alg, v) -> xml.element("Checksum" + alg, v));
         return BucketActions.xmlResponse(xml.end("CopyObjectResult"));
+    }
+
+    /** The object {@code x-amz-copy-source} names ({@code [/]bucket/key[?versionId=...]}, URL-encoded), its conditions checked. */
+    static StoredObject copySource(ObjectStore store, S3Request r) {
+        String[] bucketAndKey = parseCopySource(r.header("x-amz-copy-source"));
+        StoredObject src = store.object(store.bucket(bucketAndKey[0]), bucketAndKey[1]);
+        copySourceConditions(r, src);
+        return src;
+    }
+
+    static String sourceBucket(S3Request r) {
+        return parseCopySource(r.header("x-amz-copy-source"))[0];
+    }
+
+    private static String[] parseCopySource(String source) {
+        int q = source.indexOf("?versionId=");
+        String path = URLDecoder.decode((q < 0 ? source : source.substring(0, q)).replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        int slash = path.indexOf('/');
+        if (slash <= 0 || slash == path.length() - 1) {
+            throw S3Exception.invalidArgument("Invalid copy source object key", "x-amz-copy-source", source);
+        }
+        return new String[] {path.substring(0, slash), path.substring(slash + 1)};
     }
 
     private static void copySourceConditions(S3Request r, StoredObject src) {

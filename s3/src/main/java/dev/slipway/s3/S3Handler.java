@@ -161,6 +161,9 @@ final class S3Handler implements HttpHandler {
                 if (fixed.isPresent()) {
                     return fixed.get();
                 }
+                if (r.has("versions")) {
+                    return lists.listObjectVersions(r);
+                }
                 unsupportedSubresource(r, "GetBucket");
                 return r.query("list-type").filter("2"::equals).isPresent() ? lists.listObjectsV2(r) : lists.listObjects(r);
             }
@@ -234,7 +237,7 @@ final class S3Handler implements HttpHandler {
             java.util.Map.entry("lifecycle", "LifecycleConfiguration"), java.util.Map.entry("logging", "Logging"),
             java.util.Map.entry("notification", "NotificationConfiguration"),
             java.util.Map.entry("encryption", "Encryption"), java.util.Map.entry("replication", "Replication"),
-            java.util.Map.entry("versions", "Versions"), java.util.Map.entry("retention", "Retention"),
+            java.util.Map.entry("retention", "Retention"),
             java.util.Map.entry("legal-hold", "LegalHold"), java.util.Map.entry("object-lock", "ObjectLockConfiguration"),
             java.util.Map.entry("publicAccessBlock", "PublicAccessBlock"), java.util.Map.entry("attributes", "Attributes"),
             java.util.Map.entry("ownershipControls", "OwnershipControls"), java.util.Map.entry("restore", "Restore"),

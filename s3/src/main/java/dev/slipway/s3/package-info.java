@@ -19,7 +19,7 @@
  * <li>One account, one region: bucket names are unique only within this process; a LocationConstraint
  * is validated against the list of regions and stored, but every bucket lives in this process.</li>
  * <li>No versioning, ACLs, tagging, CORS, lifecycle, encryption configuration, object lock, replication,
- * notifications, UploadPartCopy, SelectObjectContent: their Put actions (and the rest) answer
+ * notifications, SelectObjectContent: their Put actions (and the rest) answer
  * {@code NotImplemented} naming the action; their Get actions answer S3's defaults for a new bucket
  * ({@code DefaultConfigurations}), which is then always the truth. Website RoutingRules are rejected.</li>
  * <li>Every object is reported as SSE-S3 (AES256) and STANDARD storage class; nothing is encrypted.</li>
@@ -31,6 +31,8 @@
  * objects are durable.</li>
  * <li>Multipart checksums are COMPOSITE (checksum of part checksums, "-N"); full-object multipart
  * checksums ({@code x-amz-checksum-type: FULL_OBJECT}) and CRC64NVME multipart checksums are not computed.</li>
+ * <li>Versioning is never enabled: ListObjectVersions lists every object once, as version "null",
+ * which is what S3 answers for an unversioned bucket.</li>
  * <li>Keys are ordered by UTF-16 code units, not UTF-8 bytes (differs only for characters outside
  * the Basic Multilingual Plane).</li>
  * <li>ListMultipartUploads returns at most 1,000 uploads and does not paginate.</li>

@@ -99,4 +99,14 @@ class ListObjectsTest {
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The continuation token provided is incorrect");
                 });
     }
+
+    @Test
+    void listObjectVersions_ofAnUnversionedBucket_listsEachObjectAsVersionNull() {
+        var versions = f.s3.listObjectVersions(b -> b.bucket("list").prefix("docs/")).versions();
+        assertThat(versions).extracting(v -> v.key()).containsExactly("docs/1.md", "docs/2.md", "docs/sub/3.md");
+        assertThat(versions).allSatisfy(v -> {
+            assertThat(v.versionId()).isEqualTo("null");
+            assertThat(v.isLatest()).isTrue();
+        });
+    }
 }
