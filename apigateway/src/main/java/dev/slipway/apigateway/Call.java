@@ -33,6 +33,28 @@ record Call(HttpRequest request, String apiId, String stage, String path, String
                 : request.remote().getAddress().getHostAddress();
     }
 
+    /**
+     * The request's headers as the function sees them: API Gateway adds X-Forwarded-For (appending
+     * the caller's address), X-Forwarded-Port and X-Forwarded-Proto. Locally the protocol is http.
+     */
+    dev.slipway.protocol.http.Headers eventHeaders() {
+        dev.slipway.protocol.http.Headers h = new dev.slipway.protocol.http.Headers();
+        request.headers().forEach(h::add);
+        String forwarded = h.get("X-Forwarded-For");
+        h.set(forwarded == null ? "X-Forwarded-For" : h.names().stream()
+                .filter(n -> n.equalsIgnoreCase("X-Forwarded-For")).findFirst().orElse("X-Forwarded-For"),
+                forwarded == null ? sourceIp() : forwarded + ", " + sourceIp());
+        if (!h.contains("X-Forwarded-Port")) {
+            String host = h.get("Host");
+            int colon = host == null ? -1 : host.lastIndexOf(':');
+            h.add("X-Forwarded-Port", colon > 0 && !host.endsWith("]") ? host.substring(colon + 1) : "80");
+        }
+        if (!h.contains("X-Forwarded-Proto")) {
+            h.add("X-Forwarded-Proto", "http");
+        }
+        return h;
+    }
+
     String domainPrefix() {
         int dot = domainName.indexOf('.');
         return dot < 0 ? domainName : domainName.substring(0, dot);

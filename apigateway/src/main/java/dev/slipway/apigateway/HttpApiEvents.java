@@ -44,7 +44,7 @@ final class HttpApiEvents {
         HttpRequest req = call.request();
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
-        req.headers().forEach((name, value) -> {
+        call.eventHeaders().forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.equals("cookie")) {
                 for (String c : value.split(";")) {

@@ -56,7 +56,7 @@ final class RestEvents {
         g.writeStringField("resource", in.resourcePath());
         g.writeStringField("path", call.path());
         g.writeStringField("httpMethod", req.method());
-        writeHeaders(g, req.headers(), in.httpApiVersion1());
+        writeHeaders(g, call.eventHeaders(), in.httpApiVersion1());
         writeQuery(g, HttpRequest.parseQuery(req.rawQuery()), in.httpApiVersion1());
         g.writeFieldName("requestContext");
         writeContext(g, in);

@@ -144,6 +144,7 @@ class HttpApiTest {
             assertThat(e.at("/headers/x-multi").asText()).isEqualTo("one,two");
             assertThat(e.at("/headers/user-agent").asText()).isEqualTo("ua/1");
             assertThat(e.get("headers").has("cookie")).isFalse();
+            assertThat(e.at("/headers/x-forwarded-proto").asText()).isEqualTo("http");
             assertThat(e.get("queryStringParameters").toString()).isEqualTo("{\"a\":\"1,2\",\"b\":\"x\"}");
             assertThat(e.get("pathParameters").toString()).isEqualTo("{\"id\":\"42\"}");
             assertThat(e.get("isBase64Encoded").asBoolean()).isFalse();

@@ -148,6 +148,9 @@ class RestApiProxyTest {
             assertThat(e.at("/headers/User-Agent").asText()).isEqualTo("test-agent/1.0");
             assertThat(e.at("/headers/X-Multi").asText()).isEqualTo("two");
             assertThat(e.at("/multiValueHeaders/X-Multi").toString()).isEqualTo("[\"one\",\"two\"]");
+            assertThat(e.at("/headers/X-Forwarded-For").asText()).isEqualTo("127.0.0.1");
+            assertThat(e.at("/headers/X-Forwarded-Port").asText()).isEqualTo(Integer.toString(server.port()));
+            assertThat(e.at("/headers/X-Forwarded-Proto").asText()).isEqualTo("http");
             assertThat(e.get("queryStringParameters").toString()).isEqualTo("{\"a\":\"1\",\"b\":\"y\"}");
             assertThat(e.get("multiValueQueryStringParameters").toString())
                     .isEqualTo("{\"a\":[\"1\"],\"b\":[\"x\",\"y\"]}");
