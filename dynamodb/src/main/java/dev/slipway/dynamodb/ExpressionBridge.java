@@ -1,10 +1,12 @@
 package dev.slipway.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slipway.dynamodb.error.NotImplementedException;
 import dev.slipway.dynamodb.error.ValidationException;
 import dev.slipway.dynamodb.expression.Condition;
 import dev.slipway.dynamodb.expression.KeyCondition;
+import dev.slipway.dynamodb.expression.LegacyCondition;
+import dev.slipway.dynamodb.expression.LegacyParameters;
+import dev.slipway.dynamodb.expression.LegacyUpdate;
 import dev.slipway.dynamodb.expression.Projection;
 import dev.slipway.dynamodb.expression.Update;
 import dev.slipway.dynamodb.expression.UsageTracker;
@@ -42,21 +44,27 @@ final class ExpressionBridge implements Expressions {
                     + String.join(", ", expressions) + "}");
         }
         if (!legacy.isEmpty()) {
-            throw NotImplementedException.action(legacy.get(0) + " (legacy parameter)");
+            if (in.hasNonNull("ExpressionAttributeNames")) {
+                throw ValidationException.of("ExpressionAttributeNames can only be specified when using expressions");
+            }
+            if (in.hasNonNull("ExpressionAttributeValues")) {
+                throw ValidationException.of("ExpressionAttributeValues can only be specified when using expressions");
+            }
+            return legacy(in, queryKeys);
         }
         JsonNode namesNode = Constraints.object(in, "ExpressionAttributeNames");
         JsonNode valuesNode = Constraints.object(in, "ExpressionAttributeValues");
-        if (namesNode != null && expressions.isEmpty()) {
-            throw ValidationException.of("ExpressionAttributeNames can only be specified when using expressions");
-        }
-        if (valuesNode != null && expressions.isEmpty()) {
-            throw ValidationException.of("ExpressionAttributeValues can only be specified when using expressions");
-        }
         if (namesNode != null && namesNode.isEmpty()) {
             throw ValidationException.of("ExpressionAttributeNames must not be empty");
         }
         if (valuesNode != null && valuesNode.isEmpty()) {
             throw ValidationException.of("ExpressionAttributeValues must not be empty");
+        }
+        if (namesNode != null && expressions.isEmpty()) {
+            throw ValidationException.of("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        if (valuesNode != null && expressions.isEmpty()) {
+            throw ValidationException.of("ExpressionAttributeValues can only be specified when using expressions");
         }
         if (expressions.isEmpty()) {
             return NONE;
@@ -82,6 +90,7 @@ final class ExpressionBridge implements Expressions {
                 }
             }
         }
+        dev.slipway.dynamodb.expression.Expressions.checkPlaceholderKeys(names, values);
         UsageTracker usage = new UsageTracker();
         String text;
         Condition condition = (text = Constraints.text(in, "ConditionExpression")) == null ? null
@@ -99,6 +108,55 @@ final class ExpressionBridge implements Expressions {
                 : dev.slipway.dynamodb.expression.Expressions.update(text, names, values, usage);
         usage.verifyAllUsed(names, values);
         return new Bound(condition, filter, projection, update, key);
+    }
+
+    /** The pre-expression parameters, converted by the expression package into the same objects. */
+    private static Compiled legacy(JsonNode in, KeySchema queryKeys) {
+        Optional<String> operator = Optional.ofNullable(Constraints.text(in, "ConditionalOperator"));
+        Condition condition = in.hasNonNull("Expected")
+                ? LegacyParameters.expected(conditions(Constraints.object(in, "Expected"), true), operator) : null;
+        JsonNode filterNode = in.hasNonNull("QueryFilter") ? in.get("QueryFilter") : in.get("ScanFilter");
+        Condition filter = filterNode == null || filterNode.isNull() ? null
+                : LegacyParameters.filter(conditions(filterNode, false), operator);
+        KeyCondition key = in.hasNonNull("KeyConditions") && queryKeys != null
+                ? LegacyParameters.keyConditions(conditions(Constraints.object(in, "KeyConditions"), false),
+                        queryKeys.hashName(), queryKeys.rangeName()) : null;
+        Update update = null;
+        JsonNode updates = Constraints.object(in, "AttributeUpdates");
+        if (updates != null) {
+            Map<String, LegacyUpdate> m = new LinkedHashMap<>();
+            updates.fields().forEachRemaining(e -> m.put(e.getKey(), new LegacyUpdate(
+                    Optional.ofNullable(e.getValue().get("Value")).filter(v -> !v.isNull()).map(AttributeJson::value),
+                    Optional.ofNullable(Constraints.text(e.getValue(), "Action")))));
+            update = LegacyParameters.attributeUpdates(m);
+        }
+        Projection projection = null;
+        JsonNode toGet = Constraints.array(in, "AttributesToGet");
+        if (toGet != null) {
+            List<String> names = new ArrayList<>();
+            toGet.forEach(n -> names.add(AttributeJson.string(n)));
+            projection = LegacyParameters.attributesToGet(names);
+        }
+        return new Bound(condition, filter, projection, update, key);
+    }
+
+    private static Map<String, LegacyCondition> conditions(JsonNode node, boolean expected) {
+        AttributeJson.requireObject(node);
+        Map<String, LegacyCondition> m = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            JsonNode c = e.getValue();
+            Optional<List<AttributeValue>> list = Optional.ofNullable(Constraints.array(c, "AttributeValueList"))
+                    .map(a -> {
+                        List<AttributeValue> values = new ArrayList<>();
+                        a.forEach(v -> values.add(AttributeJson.value(v)));
+                        return values;
+                    });
+            Optional<AttributeValue> value = Optional.ofNullable(c.get("Value")).filter(v -> !v.isNull()).map(AttributeJson::value);
+            Optional<Boolean> exists = Optional.ofNullable(Constraints.bool(c, "Exists"));
+            m.put(e.getKey(), new LegacyCondition(Optional.ofNullable(Constraints.text(c, "ComparisonOperator")), list,
+                    expected ? value : Optional.empty(), expected ? exists : Optional.empty()));
+        });
+        return m;
     }
 
     private static List<String> present(JsonNode in, List<String> members) {

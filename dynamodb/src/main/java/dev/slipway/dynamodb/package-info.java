@@ -58,9 +58,7 @@
  *       without the service's userIdentity.</li>
  *   <li>Not implemented (answered with an error naming the action): PartiQL
  *       (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction), backups, global tables,
- *       exports/imports, Kinesis destinations, contributor insights, resource policies; legacy
- *       condition parameters (Expected, KeyConditions, …) until the expression package converts
- *       them.</li>
+ *       exports/imports, Kinesis destinations, contributor insights, resource policies.</li>
  *   <li>Authentication is not checked here (the edge server verifies SigV4).</li>
  * </ul>
  */
