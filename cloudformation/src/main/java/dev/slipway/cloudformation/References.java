@@ -3,7 +3,9 @@ package dev.slipway.cloudformation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,11 +15,21 @@ import java.util.regex.Pattern;
  * names used by {@code Fn::If} and condition functions. Both branches of {@code Fn::If} count,
  * as they do for CloudFormation's dependency analysis.
  */
-record References(Set<String> refs, Set<String> getAtts, Set<String> conditions) {
+record References(Set<String> refs, Set<String> getAtts, Set<String> conditions,
+        Optional<Predicate<String>> conditionValue) {
     static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
     static References of(JsonNode node) {
-        References r = new References(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+        References r = new References(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(),
+                Optional.empty());
+        r.walk(node, false);
+        return r;
+    }
+
+    /** The references that remain once conditions are known: only the chosen branch of each Fn::If. */
+    static References live(JsonNode node, Predicate<String> conditionValue) {
+        References r = new References(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(),
+                Optional.of(conditionValue));
         r.walk(node, false);
         return r;
     }
@@ -57,6 +69,10 @@ record References(Set<String> refs, Set<String> getAtts, Set<String> conditions)
                 case "Fn::If" -> {
                     if (arg.isArray() && arg.size() > 0 && arg.get(0).isTextual()) {
                         conditions.add(arg.get(0).asText());
+                    }
+                    if (conditionValue.isPresent() && arg.isArray() && arg.size() == 3 && arg.get(0).isTextual()) {
+                        walk(arg.get(conditionValue.get().test(arg.get(0).asText()) ? 1 : 2), inCondition);
+                        return;
                     }
                     arg.forEach(a -> walk(a, inCondition));
                     return;

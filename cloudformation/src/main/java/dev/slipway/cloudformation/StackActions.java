@@ -147,6 +147,58 @@ final class StackActions {
         }
     }
 
+    /**
+     * With conditions known, an active resource or output must not refer to a resource whose
+     * condition is false (outside the unused branch of an Fn::If): CloudFormation rejects the
+     * call with "Unresolved resource dependencies [X] in the Resources block of the template".
+     */
+    private void checkConditionalReferences(StackState stack, Template template,
+            Map<String, Parameters.Value> parameters) {
+        Evaluator evaluator = new Evaluator(template, engine.names(stack, parameters), null, name -> Optional.empty(),
+                region);
+        Set<String> inactive = new TreeSet<>();
+        template.resources.values().forEach(r -> {
+            if (!evaluator.active(r.condition())) {
+                inactive.add(r.logicalId());
+            }
+        });
+        if (inactive.isEmpty()) {
+            return;
+        }
+        Set<String> unresolved = new TreeSet<>();
+        for (Template.Resource r : template.resources.values()) {
+            if (inactive.contains(r.logicalId())) {
+                continue;
+            }
+            References refs = References.live(r.properties(), evaluator::condition);
+            Set<String> used = new TreeSet<>(refs.refs());
+            used.addAll(refs.getAtts());
+            JsonNode dependsOn = template.root.path("Resources").path(r.logicalId()).path("DependsOn");
+            if (dependsOn.isTextual()) {
+                used.add(dependsOn.asText());
+            }
+            dependsOn.forEach(d -> used.add(d.asText()));
+            used.stream().filter(inactive::contains).forEach(unresolved::add);
+        }
+        if (!unresolved.isEmpty()) {
+            throw ValidationError.unresolvedDependencies(unresolved, "Resources");
+        }
+        var outputs = template.outputs.fields();
+        while (outputs.hasNext()) {
+            JsonNode output = outputs.next().getValue();
+            JsonNode condition = output.get("Condition");
+            if (condition != null && !evaluator.condition(condition.asText())) {
+                continue;
+            }
+            References refs = References.live(output, evaluator::condition);
+            refs.refs().stream().filter(inactive::contains).forEach(unresolved::add);
+            refs.getAtts().stream().filter(inactive::contains).forEach(unresolved::add);
+        }
+        if (!unresolved.isEmpty()) {
+            throw ValidationError.unresolvedDependencies(unresolved, "Outputs");
+        }
+    }
+
     private static void collectImports(JsonNode node, List<JsonNode> out) {
         if (node.isObject() && node.size() == 1 && node.has("Fn::ImportValue")) {
             out.add(node.get("Fn::ImportValue"));
@@ -166,6 +218,7 @@ final class StackActions {
             throw AlreadyExistsException.stack(request.stackName());
         }
         StackState stack = newStack(request.stackName());
+        checkConditionalReferences(stack, template, parameters);
         checkImports(stack, template, parameters);
         apply(stack, request, template, parameters);
         stack.disableRollback = request.onFailure().equals("DO_NOTHING");
@@ -206,6 +259,7 @@ final class StackActions {
                 previousValues(stack));
         checkCapabilities(next, request.capabilities());
         checkUpdatable(stack);
+        checkConditionalReferences(stack, next, parameters);
         checkImports(stack, next, parameters);
         if (next.root.equals(previous.root) && parameters.equals(stack.parameters)
                 && request.tags().equals(stack.tags)) {
@@ -316,6 +370,7 @@ final class StackActions {
             checkUpdatable(existing.get());
         }
         StackState probe = existing.orElseGet(() -> newStack(request.stackName()));
+        checkConditionalReferences(probe, next, parameters);
         checkImports(probe, next, parameters);
         StackState stack = existing.orElseGet(() -> {
             StackState s = newStack(request.stackName());

@@ -66,6 +66,22 @@ class TemplateValidationTest {
     }
 
     @Test
+    void refToAResourceWhoseConditionIsFalse_isUnresolved_unlessInTheUnusedBranchOfFnIf() {
+        String template = "Parameters:\n  On:\n    Type: String\n    Default: 'no'\nConditions:\n"
+                + "  IsOn: !Equals [!Ref On, 'yes']\nResources:\n  Maybe:\n    Type: Test::Thing\n    Condition: IsOn\n"
+                + "  Guarded:\n    Type: Test::Thing\n    Properties:\n      V: !If [IsOn, !Ref Maybe, !Ref AWS::NoValue]\n"
+                + "  User:\n    Type: Test::Thing\n    Properties:\n      V: !GetAtt Maybe.Arn\n";
+        // serverless/serverless#4535: "Template format error: Unresolved resource dependencies [X] in the
+        // Resources block of the template" from CreateChangeSet when X's condition is false (2017)
+        assertValidationError(() -> cfn.client.createStack(b -> b.stackName("cond").templateBody(template)),
+                "Template format error: Unresolved resource dependencies [Maybe] in the Resources block of the "
+                        + "template");
+        cfn.client.createStack(b -> b.stackName("cond-on").templateBody(template)
+                .parameters(p -> p.parameterKey("On").parameterValue("yes")));
+        assertThat(cfn.await("cond-on").stackStatus()).isEqualTo("CREATE_COMPLETE");
+    }
+
+    @Test
     void resourceWithoutType_isAFormatError() {
         assertInvalid("Resources:\n  A:\n    Properties: {}\n",
                 "Template format error: Every Resources object must contain a Type member.");
