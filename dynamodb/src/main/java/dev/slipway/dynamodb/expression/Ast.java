@@ -2,6 +2,7 @@ package dev.slipway.dynamodb.expression;
 
 import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -130,6 +131,62 @@ final class Ast {
     record ProjectionExpr(List<Path> paths) {
         ProjectionExpr {
             paths = List.copyOf(paths);
+        }
+    }
+
+    // ---- walking ----
+
+    /** Visits every condition, operand and path of the tree in textual order. */
+    static void walk(Cond cond, Consumer<Object> visitor) {
+        visitor.accept(cond);
+        if (cond instanceof Ast.Compare c) {
+            walk(c.left(), visitor);
+            walk(c.right(), visitor);
+        } else if (cond instanceof Ast.Between b) {
+            walk(b.value(), visitor);
+            walk(b.low(), visitor);
+            walk(b.high(), visitor);
+        } else if (cond instanceof Ast.In in) {
+            walk(in.value(), visitor);
+            in.candidates().forEach(c -> walk(c, visitor));
+        } else if (cond instanceof Ast.And a) {
+            walk(a.left(), visitor);
+            walk(a.right(), visitor);
+        } else if (cond instanceof Ast.Or o) {
+            walk(o.left(), visitor);
+            walk(o.right(), visitor);
+        } else if (cond instanceof Ast.Not n) {
+            walk(n.operand(), visitor);
+        } else if (cond instanceof Ast.FunctionCond f) {
+            walk(f.call(), visitor);
+        }
+    }
+
+    static void walk(Operand operand, Consumer<Object> visitor) {
+        visitor.accept(operand);
+        if (operand instanceof PathRef p) {
+            visitor.accept(p.path());
+        } else if (operand instanceof Call c) {
+            c.args().forEach(a -> walk(a, visitor));
+        } else if (operand instanceof Ast.Arith a) {
+            walk(a.left(), visitor);
+            walk(a.right(), visitor);
+        }
+    }
+
+    static void walkUpdate(Ast.UpdateExpr update, Consumer<Object> visitor) {
+        for (Ast.SetAction set : update.set()) {
+            visitor.accept(set.path());
+            walk(set.value(), visitor);
+        }
+        update.remove().forEach(visitor);
+        for (Ast.AddAction add : update.add()) {
+            visitor.accept(add.path());
+            visitor.accept(add.value());
+        }
+        for (Ast.DeleteAction delete : update.delete()) {
+            visitor.accept(delete.path());
+            visitor.accept(delete.value());
         }
     }
 }

@@ -48,7 +48,7 @@ public final class Condition {
     public Set<String> topLevelAttributes() {
         Set<String> names = new LinkedHashSet<>();
         if (tree != null) {
-            Validator.walk(tree, node -> {
+            Ast.walk(tree, node -> {
                 if (node instanceof Ast.Path p) {
                     names.add(p.top());
                 }

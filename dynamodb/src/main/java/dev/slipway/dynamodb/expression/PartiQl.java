@@ -25,8 +25,7 @@ import java.util.Set;
  *
  * <p>Error texts follow answers recorded from DynamoDB ("Statement wasn't well formed, can't be
  * processed: Unexpected token after expression", "... Unexpected term", "Aliasing is not
- * supported", number range errors "... under root.x"). Own lexer: PartiQL has string literals,
- * quoted identifiers, {@code << >>} bags and decimal numbers, which the expression language has not.
+ * supported", number range errors "... under root.x"). Tokens come from {@link PartiQlLexer}.
  */
 public final class PartiQl {
     private static final String NOT_WELL_FORMED = "Statement wasn't well formed, can't be processed: ";
@@ -35,26 +34,14 @@ public final class PartiQl {
     private static final Set<String> OPERATOR_WORDS = Set.of("AND", "OR", "IS", "LIKE", "BETWEEN", "IN");
     private static final Set<String> COMPARATORS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=");
 
-    private final List<Tok> tokens;
+    private final List<PartiQlLexer.Tok> tokens;
     private final List<AttributeValue> parameters;
     private int pos;
     private int nextParameter;
 
-    private enum K { WORD, QUOTED, STRING, NUMBER, PUNCT, EOF }
-
-    private record Tok(K kind, String text, int start) {
-        boolean is(String punct) {
-            return kind == K.PUNCT && text.equals(punct);
-        }
-
-        boolean isWord(String word) {
-            return kind == K.WORD && text.equalsIgnoreCase(word);
-        }
-    }
-
     private PartiQl(String source, List<AttributeValue> parameters) {
         this.parameters = parameters;
-        this.tokens = lex(source);
+        this.tokens = PartiQlLexer.lex(source);
     }
 
     /** Parses one statement; {@code parameters} may be empty. Throws ValidationException with DynamoDB's wording. */
@@ -70,120 +57,38 @@ public final class PartiQl {
         return result;
     }
 
-    private static ValidationException malformed(String detail) {
+    static ValidationException malformed(String detail) {
         return new ValidationException(NOT_WELL_FORMED + detail);
     }
 
     /** The error for a token found where an operand (a "term") must start. */
     private ValidationException unexpectedTerm() {
-        Tok t = peek();
-        if (t.kind == K.WORD && OPERATOR_WORDS.contains(t.text.toUpperCase(Locale.ROOT))) {
+        PartiQlLexer.Tok t = peek();
+        if (t.kind() == PartiQlLexer.K.WORD && OPERATOR_WORDS.contains(t.text().toUpperCase(Locale.ROOT))) {
             return malformed("Unexpected operator");
         }
-        if (t.kind == K.WORD && KEYWORDS.contains(t.text.toUpperCase(Locale.ROOT))) {
+        if (t.kind() == PartiQlLexer.K.WORD && KEYWORDS.contains(t.text().toUpperCase(Locale.ROOT))) {
             return malformed("Unexpected keyword");
         }
-        if (t.kind == K.PUNCT && (COMPARATORS.contains(t.text) || t.is("+") || t.is("-") || t.is("*"))) {
+        if (t.kind() == PartiQlLexer.K.PUNCT && (COMPARATORS.contains(t.text()) || t.is("+") || t.is("-") || t.is("*"))) {
             return malformed("Unexpected operator");
         }
         return malformed("Unexpected term");
     }
 
-    // ================= lexer =================
-
-    private static List<Tok> lex(String s) {
-        List<Tok> out = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < s.length() && s.charAt(i + 1) == '-') {
-                while (i < s.length() && s.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
-                int end = s.indexOf("*/", i + 2);
-                if (end < 0) {
-                    throw malformed(""); // recorded: an unterminated block comment has nothing after the colon
-                }
-                i = end + 2;
-            } else if (c == '#') {
-                throw malformed(""); // recorded: a hash comment has nothing after the colon
-            } else if (Character.isLetter(c) || c == '_') {
-                int start = i;
-                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-                    i++;
-                }
-                out.add(new Tok(K.WORD, s.substring(start, i), start));
-            } else if (c == '\'' || c == '"') {
-                int start = i;
-                StringBuilder text = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= s.length()) {
-                        throw malformed("Unterminated " + (c == '"' ? "quoted identifier" : "string literal"));
-                    }
-                    if (s.charAt(i) == c) {
-                        if (i + 1 < s.length() && s.charAt(i + 1) == c) {
-                            text.append(c);
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    text.append(s.charAt(i++));
-                }
-                out.add(new Tok(c == '"' ? K.QUOTED : K.STRING, text.toString(), start));
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
-                int start = i;
-                while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-                    i++;
-                }
-                if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-                    int mark = i;
-                    i++;
-                    if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                        i++;
-                    }
-                    if (i < s.length() && Character.isDigit(s.charAt(i))) {
-                        while (i < s.length() && Character.isDigit(s.charAt(i))) {
-                            i++;
-                        }
-                    } else {
-                        i = mark;
-                    }
-                }
-                out.add(new Tok(K.NUMBER, s.substring(start, i), start));
-            } else {
-                String two = i + 1 < s.length() ? s.substring(i, i + 2) : "";
-                if (Set.of("<<", ">>", "<=", ">=", "<>", "!=").contains(two)) {
-                    out.add(new Tok(K.PUNCT, two, i));
-                    i += 2;
-                } else {
-                    out.add(new Tok(K.PUNCT, String.valueOf(c), i));
-                    i++;
-                }
-            }
-        }
-        out.add(new Tok(K.EOF, "", s.length()));
-        return out;
-    }
-
     // ================= token helpers =================
 
-    private Tok peek() {
+    private PartiQlLexer.Tok peek() {
         return tokens.get(pos);
     }
 
-    private Tok peek(int ahead) {
+    private PartiQlLexer.Tok peek(int ahead) {
         return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
     }
 
-    private Tok next() {
-        Tok t = tokens.get(pos);
-        if (t.kind != K.EOF) {
+    private PartiQlLexer.Tok next() {
+        PartiQlLexer.Tok t = tokens.get(pos);
+        if (t.kind() != PartiQlLexer.K.EOF) {
             pos++;
         }
         return t;
@@ -218,12 +123,12 @@ public final class PartiQl {
     }
 
     private boolean atEnd() {
-        return peek().kind == K.EOF || peek().is(";");
+        return peek().kind() == PartiQlLexer.K.EOF || peek().is(";");
     }
 
     private void expectEnd() {
         accept(";");
-        if (peek().kind != K.EOF) {
+        if (peek().kind() != PartiQlLexer.K.EOF) {
             throw malformed("Unexpected token after expression");
         }
     }
@@ -231,7 +136,7 @@ public final class PartiQl {
     // ================= statements =================
 
     private Statement statement() {
-        Tok first = next();
+        PartiQlLexer.Tok first = next();
         if (first.isWord("SELECT")) {
             return select();
         }
@@ -287,8 +192,8 @@ public final class PartiQl {
 
     /** After a table name only the clause keywords may follow; any other word is an alias, which DynamoDB refuses. */
     private void rejectAlias(String... clauses) {
-        Tok t = peek();
-        if (t.kind == K.WORD || t.kind == K.QUOTED) {
+        PartiQlLexer.Tok t = peek();
+        if (t.kind() == PartiQlLexer.K.WORD || t.kind() == PartiQlLexer.K.QUOTED) {
             for (String clause : clauses) {
                 if (t.isWord(clause)) {
                     return;
@@ -311,13 +216,13 @@ public final class PartiQl {
         next();
         if (!accept("}")) {
             do {
-                Tok key = next();
-                if (key.kind != K.STRING) {
+                PartiQlLexer.Tok key = next();
+                if (key.kind() != PartiQlLexer.K.STRING) {
                     pos--;
                     throw unexpectedTerm();
                 }
                 expect(":");
-                item.put(key.text, value("root"));
+                item.put(key.text(), value("root"));
             } while (accept(","));
             expect("}");
         }
@@ -326,10 +231,10 @@ public final class PartiQl {
     }
 
     private String tableName() {
-        if (atEnd() || !(peek().kind == K.WORD || peek().kind == K.QUOTED) || (peek().kind == K.WORD && isReservedWord(peek()))) {
+        if (atEnd() || !(peek().kind() == PartiQlLexer.K.WORD || peek().kind() == PartiQlLexer.K.QUOTED) || (peek().kind() == PartiQlLexer.K.WORD && isReservedWord(peek()))) {
             throw malformed("Expected identifier for simple path");
         }
-        return next().text;
+        return next().text();
     }
 
     private Statement update() {
@@ -377,17 +282,17 @@ public final class PartiQl {
         if (!acceptWord("RETURNING")) {
             return Optional.empty();
         }
-        Tok which = next();
-        Tok age = next();
+        PartiQlLexer.Tok which = next();
+        PartiQlLexer.Tok age = next();
         if (!(which.isWord("ALL") || which.isWord("MODIFIED")) || !(age.isWord("OLD") || age.isWord("NEW")) || !accept("*")) {
             throw malformed("Invalid returning clause");
         }
-        return Optional.of(which.text.toUpperCase(Locale.ROOT) + "_" + age.text.toUpperCase(Locale.ROOT));
+        return Optional.of(which.text().toUpperCase(Locale.ROOT) + "_" + age.text().toUpperCase(Locale.ROOT));
     }
 
     private void setValue(Path target, List<Ast.SetAction> set, List<Ast.AddAction> add, List<Ast.DeleteAction> delete) {
         if ((peek().isWord("set_add") || peek().isWord("set_delete")) && peek(1).is("(")) {
-            boolean isAdd = next().text.equalsIgnoreCase("set_add");
+            boolean isAdd = next().text().equalsIgnoreCase("set_add");
             expect("(");
             Path path = path();
             if (!path.equals(target)) {
@@ -408,7 +313,7 @@ public final class PartiQl {
         }
         Operand left = updateOperand();
         if (peek().is("+") || peek().is("-")) {
-            char op = next().text.charAt(0);
+            char op = next().text().charAt(0);
             left = new Ast.Arith(op, left, updateOperand());
         }
         set.add(new Ast.SetAction(target, left));
@@ -416,7 +321,7 @@ public final class PartiQl {
 
     private Operand updateOperand() {
         if ((peek().isWord("list_append") || peek().isWord("if_not_exists")) && peek(1).is("(")) {
-            String function = next().text.toLowerCase(Locale.ROOT);
+            String function = next().text().toLowerCase(Locale.ROOT);
             expect("(");
             Operand first = updateOperand();
             expect(",");
@@ -512,8 +417,8 @@ public final class PartiQl {
                 nextParameter = startParameter;
             }
         }
-        if (peek().kind == K.WORD && peek(1).is("(")) {
-            String function = peek().text.toLowerCase(Locale.ROOT);
+        if (peek().kind() == PartiQlLexer.K.WORD && peek(1).is("(")) {
+            String function = peek().text().toLowerCase(Locale.ROOT);
             if (Set.of("begins_with", "contains", "attribute_type").contains(function)) {
                 next();
                 expect("(");
@@ -528,10 +433,10 @@ public final class PartiQl {
             }
         }
         Operand left = operand();
-        Tok t = peek();
-        if (t.kind == K.PUNCT && COMPARATORS.contains(t.text)) {
+        PartiQlLexer.Tok t = peek();
+        if (t.kind() == PartiQlLexer.K.PUNCT && COMPARATORS.contains(t.text())) {
             next();
-            return new Ast.Compare(t.text.equals("!=") ? "<>" : t.text, left, operand());
+            return new Ast.Compare(t.text().equals("!=") ? "<>" : t.text(), left, operand());
         }
         if (acceptWord("BETWEEN")) {
             Operand low = operand();
@@ -583,7 +488,7 @@ public final class PartiQl {
             expect(")");
             return inner;
         }
-        Tok t = peek();
+        PartiQlLexer.Tok t = peek();
         if (t.isWord("size") && peek(1).is("(")) {
             next();
             expect("(");
@@ -591,18 +496,18 @@ public final class PartiQl {
             expect(")");
             return new Ast.Call("size", List.of(path));
         }
-        if (t.kind == K.QUOTED || (t.kind == K.WORD && !isLiteralWord(t) && !isReservedWord(t))) {
+        if (t.kind() == PartiQlLexer.K.QUOTED || (t.kind() == PartiQlLexer.K.WORD && !isLiteralWord(t) && !isReservedWord(t))) {
             return new Ast.PathRef(path());
         }
         return literal(value("root"));
     }
 
-    private static boolean isLiteralWord(Tok t) {
+    private static boolean isLiteralWord(PartiQlLexer.Tok t) {
         return t.isWord("TRUE") || t.isWord("FALSE") || t.isWord("NULL");
     }
 
-    private static boolean isReservedWord(Tok t) {
-        String upper = t.text.toUpperCase(Locale.ROOT);
+    private static boolean isReservedWord(PartiQlLexer.Tok t) {
+        String upper = t.text().toUpperCase(Locale.ROOT);
         return KEYWORDS.contains(upper) || OPERATOR_WORDS.contains(upper) || upper.equals("NOT");
     }
 
@@ -613,10 +518,10 @@ public final class PartiQl {
     // ================= names, paths, values =================
 
     private String name() {
-        Tok t = peek();
-        if (t.kind == K.QUOTED || (t.kind == K.WORD && !isReservedWord(t))) {
+        PartiQlLexer.Tok t = peek();
+        if (t.kind() == PartiQlLexer.K.QUOTED || (t.kind() == PartiQlLexer.K.WORD && !isReservedWord(t))) {
             next();
-            return t.text;
+            return t.text();
         }
         throw unexpectedTerm();
     }
@@ -625,15 +530,15 @@ public final class PartiQl {
         List<PathElement> elements = new ArrayList<>();
         elements.add(new Ast.Attr(name()));
         while (true) {
-            if (peek().is(".") && (peek(1).kind == K.WORD || peek(1).kind == K.QUOTED)) {
+            if (peek().is(".") && (peek(1).kind() == PartiQlLexer.K.WORD || peek(1).kind() == PartiQlLexer.K.QUOTED)) {
                 next();
                 elements.add(new Ast.Attr(name()));
             } else if (accept("[")) {
-                Tok t = next();
-                if (t.kind == K.NUMBER && t.text.chars().allMatch(Character::isDigit)) {
-                    elements.add(new Ast.Index(Integer.parseInt(t.text)));
-                } else if (t.kind == K.STRING) {
-                    elements.add(new Ast.Attr(t.text));
+                PartiQlLexer.Tok t = next();
+                if (t.kind() == PartiQlLexer.K.NUMBER && t.text().chars().allMatch(Character::isDigit)) {
+                    elements.add(new Ast.Index(Integer.parseInt(t.text())));
+                } else if (t.kind() == PartiQlLexer.K.STRING) {
+                    elements.add(new Ast.Attr(t.text()));
                 } else {
                     pos--;
                     throw unexpectedTerm();
@@ -647,24 +552,24 @@ public final class PartiQl {
 
     /** A literal (or a bound parameter); {@code where} names its place for number range errors, as DynamoDB does. */
     private AttributeValue value(String where) {
-        Tok t = peek();
+        PartiQlLexer.Tok t = peek();
         if (accept("?")) {
             if (nextParameter >= parameters.size()) {
                 throw new ValidationException("Number of parameters in request and statement don't match.");
             }
             return parameters.get(nextParameter++);
         }
-        if (t.kind == K.STRING) {
+        if (t.kind() == PartiQlLexer.K.STRING) {
             next();
-            return new AttributeValue.S(t.text);
+            return new AttributeValue.S(t.text());
         }
-        if (t.kind == K.NUMBER || (t.is("-") && peek(1).kind == K.NUMBER)) {
+        if (t.kind() == PartiQlLexer.K.NUMBER || (t.is("-") && peek(1).kind() == PartiQlLexer.K.NUMBER)) {
             boolean negative = accept("-");
-            return number(next().text, negative, where);
+            return number(next().text(), negative, where);
         }
         if (t.isWord("TRUE") || t.isWord("FALSE")) {
             next();
-            return new AttributeValue.Bool(t.text.equalsIgnoreCase("TRUE"));
+            return new AttributeValue.Bool(t.text().equalsIgnoreCase("TRUE"));
         }
         if (t.isWord("NULL")) {
             next();
@@ -684,13 +589,13 @@ public final class PartiQl {
             Map<String, AttributeValue> map = new LinkedHashMap<>();
             if (!accept("}")) {
                 do {
-                    Tok key = next();
-                    if (key.kind != K.STRING) {
+                    PartiQlLexer.Tok key = next();
+                    if (key.kind() != PartiQlLexer.K.STRING) {
                         pos--;
                         throw unexpectedTerm();
                     }
                     expect(":");
-                    map.put(key.text, value(where + "." + key.text));
+                    map.put(key.text(), value(where + "." + key.text()));
                 } while (accept(","));
                 expect("}");
             }

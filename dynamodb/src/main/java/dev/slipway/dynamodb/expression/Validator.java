@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Phase 4: the checks DynamoDB makes on a parsed expression, run as separate passes in the order
@@ -36,15 +35,11 @@ final class Validator {
     static final int MAX_IN_OPERANDS = 100;
 
     private final String kind;
-    private final Map<String, String> names;
-    private final Map<String, AttributeValue> values;
-    private final UsageTracker tracker;
+    private final Resolver resolver;
 
     Validator(String kind, Map<String, String> names, Map<String, AttributeValue> values, UsageTracker tracker) {
         this.kind = kind;
-        this.names = names == null ? Map.of() : names;
-        this.values = values == null ? Map.of() : values;
-        this.tracker = tracker == null ? new UsageTracker() : tracker;
+        this.resolver = new Resolver(kind, names, values, tracker);
     }
 
     // ================= condition, filter and key-condition expressions =================
@@ -55,7 +50,7 @@ final class Validator {
             throw ExpressionErrors.redundantParentheses(kind);
         }
         List<Call> calls = new ArrayList<>();
-        walk(raw, node -> {
+        Ast.walk(raw, node -> {
             if (node instanceof Call c) {
                 calls.add(c);
             }
@@ -68,13 +63,13 @@ final class Validator {
         }
         checkFunctionPlacement(raw);
         checkPathNames(raw);
-        Cond resolved = resolve(raw);
+        Cond resolved = resolver.resolve(raw);
         checkOperands(resolved);
         return resolved;
     }
 
     private void checkFunctionPlacement(Cond cond) {
-        walk(cond, node -> {
+        Ast.walk(cond, node -> {
             if (node instanceof Ast.FunctionCond f) {
                 String name = f.call().function();
                 if (UPDATE_FUNCTIONS.contains(name)) {
@@ -114,7 +109,7 @@ final class Validator {
     }
 
     private void checkOperands(Cond cond) {
-        walk(cond, node -> {
+        Ast.walk(cond, node -> {
             if (node instanceof Ast.Compare c) {
                 checkDistinct(c.op(), c.left(), c.right());
             } else if (node instanceof Ast.Between b) {
@@ -210,7 +205,7 @@ final class Validator {
         Ast.UpdateExpr raw = parsed.ast();
         List<Path> paths = new ArrayList<>();
         List<Call> calls = new ArrayList<>();
-        walkUpdate(raw, node -> {
+        Ast.walkUpdate(raw, node -> {
             if (node instanceof Path p) {
                 paths.add(p);
             } else if (node instanceof Call c) {
@@ -230,19 +225,19 @@ final class Validator {
             throw ExpressionErrors.sectionTwice(parsed.parser().repeatedSection);
         }
         for (Path path : paths) {
-            resolvePath(path);
+            resolver.resolvePath(path);
         }
-        walkUpdate(raw, node -> {
+        Ast.walkUpdate(raw, node -> {
             if (node instanceof ValueRef v) {
-                resolveValue(v);
+                resolver.resolveValue(v);
             }
         });
         Ast.UpdateExpr resolved = new Ast.UpdateExpr(
-                raw.set().stream().map(a -> new Ast.SetAction(resolvePath(a.path()), resolve(a.value()))).toList(),
-                raw.remove().stream().map(this::resolvePath).toList(),
-                raw.add().stream().map(a -> new Ast.AddAction(resolvePath(a.path()), resolveValue(a.value()))).toList(),
-                raw.delete().stream().map(a -> new Ast.DeleteAction(resolvePath(a.path()), resolveValue(a.value()))).toList());
-        checkOverlaps(kind, parsed.parser().actionPaths.stream().map(this::resolvePath).toList());
+                raw.set().stream().map(a -> new Ast.SetAction(resolver.resolvePath(a.path()), resolver.resolve(a.value()))).toList(),
+                raw.remove().stream().map(resolver::resolvePath).toList(),
+                raw.add().stream().map(a -> new Ast.AddAction(resolver.resolvePath(a.path()), resolver.resolveValue(a.value()))).toList(),
+                raw.delete().stream().map(a -> new Ast.DeleteAction(resolver.resolvePath(a.path()), resolver.resolveValue(a.value()))).toList());
+        checkOverlaps(kind, parsed.parser().actionPaths.stream().map(resolver::resolvePath).toList());
         for (Ast.AddAction add : resolved.add()) {
             String type = add.value().value().type();
             if (!type.equals("N") && !type.equals("SS") && !type.equals("NS") && !type.equals("BS")) {
@@ -312,7 +307,7 @@ final class Validator {
     Ast.ProjectionExpr projection(Parser.Parsed<Ast.ProjectionExpr> parsed) {
         List<Path> raw = parsed.ast().paths();
         checkReservedAndNesting(raw);
-        List<Path> resolved = raw.stream().map(this::resolvePath).toList();
+        List<Path> resolved = raw.stream().map(resolver::resolvePath).toList();
         checkOverlaps(kind, resolved);
         return new Ast.ProjectionExpr(resolved);
     }
@@ -321,7 +316,7 @@ final class Validator {
 
     private void checkPathNames(Cond cond) {
         List<Path> paths = new ArrayList<>();
-        walk(cond, node -> {
+        Ast.walk(cond, node -> {
             if (node instanceof Path p) {
                 paths.add(p);
             }
@@ -379,133 +374,4 @@ final class Validator {
         }
     }
 
-    // ================= resolution =================
-
-    private Cond resolve(Cond cond) {
-        if (cond instanceof Ast.Compare c) {
-            Operand left = resolve(c.left());
-            return new Ast.Compare(c.op(), left, resolve(c.right()));
-        } else if (cond instanceof Ast.Between b) {
-            Operand value = resolve(b.value());
-            Operand low = resolve(b.low());
-            return new Ast.Between(value, low, resolve(b.high()));
-        } else if (cond instanceof Ast.In in) {
-            Operand value = resolve(in.value());
-            List<Operand> candidates = new ArrayList<>();
-            for (Operand candidate : in.candidates()) {
-                candidates.add(resolve(candidate));
-            }
-            return new Ast.In(value, candidates);
-        } else if (cond instanceof Ast.And a) {
-            Cond left = resolve(a.left());
-            return new Ast.And(left, resolve(a.right()));
-        } else if (cond instanceof Ast.Or o) {
-            Cond left = resolve(o.left());
-            return new Ast.Or(left, resolve(o.right()));
-        } else if (cond instanceof Ast.Not n) {
-            return new Ast.Not(resolve(n.operand()));
-        } else {
-            return new Ast.FunctionCond((Call) resolve(((Ast.FunctionCond) cond).call()));
-        }
-    }
-
-    private Operand resolve(Operand operand) {
-        if (operand instanceof PathRef p) {
-            return new PathRef(resolvePath(p.path()));
-        } else if (operand instanceof ValueRef v) {
-            return resolveValue(v);
-        } else if (operand instanceof Call c) {
-            List<Operand> args = new ArrayList<>();
-            for (Operand arg : c.args()) {
-                args.add(resolve(arg));
-            }
-            return new Call(c.function(), args);
-        } else {
-            Ast.Arith a = (Ast.Arith) operand;
-            Operand left = resolve(a.left());
-            return new Ast.Arith(a.op(), left, resolve(a.right()));
-        }
-    }
-
-    Path resolvePath(Path path) {
-        List<PathElement> elements = new ArrayList<>(path.size());
-        for (PathElement element : path.elements()) {
-            if (element instanceof Attr a && a.name().startsWith("#")) {
-                String name = names.get(a.name());
-                if (name == null) {
-                    throw ExpressionErrors.undefinedName(kind, a.name());
-                }
-                tracker.usedName(a.name());
-                elements.add(new Attr(name));
-            } else {
-                elements.add(element);
-            }
-        }
-        return new Path(elements);
-    }
-
-    private ValueRef resolveValue(ValueRef ref) {
-        AttributeValue value = values.get(ref.name());
-        if (value == null) {
-            throw ExpressionErrors.undefinedValue(kind, ref.name());
-        }
-        tracker.usedValue(ref.name());
-        return new ValueRef(ref.name(), value);
-    }
-
-    // ================= tree walking =================
-
-    /** Visits every condition, operand and path of the tree in textual order. */
-    static void walk(Cond cond, Consumer<Object> visitor) {
-        visitor.accept(cond);
-        if (cond instanceof Ast.Compare c) {
-            walk(c.left(), visitor);
-            walk(c.right(), visitor);
-        } else if (cond instanceof Ast.Between b) {
-            walk(b.value(), visitor);
-            walk(b.low(), visitor);
-            walk(b.high(), visitor);
-        } else if (cond instanceof Ast.In in) {
-            walk(in.value(), visitor);
-            in.candidates().forEach(c -> walk(c, visitor));
-        } else if (cond instanceof Ast.And a) {
-            walk(a.left(), visitor);
-            walk(a.right(), visitor);
-        } else if (cond instanceof Ast.Or o) {
-            walk(o.left(), visitor);
-            walk(o.right(), visitor);
-        } else if (cond instanceof Ast.Not n) {
-            walk(n.operand(), visitor);
-        } else if (cond instanceof Ast.FunctionCond f) {
-            walk(f.call(), visitor);
-        }
-    }
-
-    static void walk(Operand operand, Consumer<Object> visitor) {
-        visitor.accept(operand);
-        if (operand instanceof PathRef p) {
-            visitor.accept(p.path());
-        } else if (operand instanceof Call c) {
-            c.args().forEach(a -> walk(a, visitor));
-        } else if (operand instanceof Ast.Arith a) {
-            walk(a.left(), visitor);
-            walk(a.right(), visitor);
-        }
-    }
-
-    private static void walkUpdate(Ast.UpdateExpr update, Consumer<Object> visitor) {
-        for (Ast.SetAction set : update.set()) {
-            visitor.accept(set.path());
-            walk(set.value(), visitor);
-        }
-        update.remove().forEach(visitor);
-        for (Ast.AddAction add : update.add()) {
-            visitor.accept(add.path());
-            visitor.accept(add.value());
-        }
-        for (Ast.DeleteAction delete : update.delete()) {
-            visitor.accept(delete.path());
-            visitor.accept(delete.value());
-        }
-    }
 }
