@@ -90,6 +90,19 @@ public class ApiGatewayBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         apigw.close();
+        hop.shutdownNow();
+    }
+
+    private final java.util.concurrent.ExecutorService hop = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "baseline-hop");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Baseline measured in the same run: the one thread hop every proxied request makes, doing nothing else. */
+    @Benchmark
+    public byte[] baselineThreadHop() throws Exception {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> RESPONSE, hop).get();
     }
 
     @Benchmark
