@@ -269,6 +269,15 @@ final class Invoker implements AutoCloseable {
         pools.clear();
         timers.shutdownNow();
         async.shutdownNow();
-        completions.shutdownNow();
+        // stops already under way (a worker writing its class-data archive) get to finish
+        completions.shutdown();
+        try {
+            if (!completions.awaitTermination(15, TimeUnit.SECONDS)) {
+                completions.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            completions.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -190,7 +190,8 @@ final class WorkerLauncher implements Sandbox.Launcher {
     private static String cdsKey(Jdks.Jdk jdk, List<Path> cp, FunctionVersion fn, boolean pure) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (Object part : List.of(jdk.home(), cp, fn.codeSha256(), fn.taskRoot(), fn.handler(), pure)) {
+            // not the task root: CDS checks classes of the customer loader by content, and the CLI unpacks anew each run
+            for (Object part : List.of(jdk.home(), cp, fn.codeSha256(), fn.handler(), pure)) {
                 d.update(part.toString().getBytes(StandardCharsets.UTF_8));
                 d.update((byte) 0);
             }

@@ -51,26 +51,24 @@ public final class PureJavaRuntime {
     private void run(String handlerName) throws Exception {
         ClassLoader loader = customerClassLoader();
         Thread.currentThread().setContextClassLoader(loader);
+        shareCustomerClassLoader(loader);
         LambdaRequestHandler handler;
         try {
-            HandlerInfo info = HandlerInfo.fromString(handlerName, loader);
-            try {
-                handler = EventHandlerLoader.loadEventHandler(info);
-            } catch (Throwable t) {
-                // as AWSLambda: a failing constructor or static initialiser is an init error, the worker exits
-                LambdaRequestHandler failed = LambdaRequestHandler.initErrorHandler(t, HandlerInfo.className(handlerName));
-                UserFault fault = ((LambdaRequestHandler.UserFaultHandler) failed).fault;
-                System.err.println(fault.reportableError());
-                post("init/error", DtoSerializers.serialize(LambdaErrorConverter.fromUserFault(fault)),
-                        "Runtime.BadFunctionCode");
-                System.exit(1);
-                return;
-            }
+            handler = EventHandlerLoader.loadEventHandler(HandlerInfo.fromString(handlerName, loader));
         } catch (HandlerInfo.InvalidHandlerException e) {
             handler = new LambdaRequestHandler.UserFaultHandler(
                     UserFault.makeUserFault("Invalid handler: `" + handlerName + "'"));
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             handler = LambdaRequestHandler.classNotFound(e, HandlerInfo.className(handlerName));
+        } catch (Throwable t) {
+            // as AWSLambda: a failing constructor or static initialiser is an init error, the worker exits
+            LambdaRequestHandler failed = LambdaRequestHandler.initErrorHandler(t, HandlerInfo.className(handlerName));
+            UserFault fault = ((LambdaRequestHandler.UserFaultHandler) failed).fault;
+            System.err.println(fault.reportableError());
+            post("init/error", DtoSerializers.serialize(LambdaErrorConverter.fromUserFault(fault)),
+                    "Runtime.BadFunctionCode");
+            System.exit(1);
+            return;
         }
         loop(handler);
     }
@@ -156,6 +154,22 @@ public final class PureJavaRuntime {
                     "Function.ResponseSizeTooLarge");
         } else if (status >= 300) {
             throw new IOException("Runtime API " + path + " answered " + status);
+        }
+    }
+
+    /**
+     * The client's serialisers load event classes (and joda-time) through AWSLambda's customer class
+     * loader, which only AWSLambda.main sets: set it here too. A private field of the client, so it is
+     * re-checked on every upgrade (PureJavaRuntimeTest's API Gateway case fails without it).
+     */
+    private static void shareCustomerClassLoader(ClassLoader loader) {
+        try {
+            java.lang.reflect.Field f = com.amazonaws.services.lambda.runtime.api.client.AWSLambda.class
+                    .getDeclaredField("customerClassLoader");
+            f.setAccessible(true);
+            f.set(null, loader);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("Slipway: cannot share the customer class loader with the runtime client: " + e);
         }
     }
 

@@ -1,0 +1,41 @@
+package dev.slipway.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The first worker of a function version trains an AppCDS archive; later workers start from it. */
+class AppCdsTest {
+    @TempDir
+    Path cache;
+
+    @Test
+    void firstWorkerWritesAnArchive_whichTheNextColdStartUses() throws Exception {
+        byte[] zip = TestFunctions.zip(false);
+        try (LambdaService lambda = LambdaService.builder().cacheDir(cache).forceColdStart(true).build()) {
+            lambda.createFunction(CreateFunctionRequest.of("greeter", "java21", "dev.slipway.lambda.testfn.Greeter",
+                    FunctionCode.zip(zip)).withMemoryAndTimeout(256, 10));
+            assertThat(lambda.invoke(InvokeRequest.of("greeter", "{\"name\":\"a\"}")).payloadAsString())
+                    .isEqualTo("{\"greeting\":\"Hello, a\"}");
+        }
+        assertThat(archives()).as("written when the training worker stopped").hasSize(1);
+        try (LambdaService lambda = LambdaService.builder().cacheDir(cache).build()) {
+            lambda.createFunction(CreateFunctionRequest.of("greeter", "java21", "dev.slipway.lambda.testfn.Greeter",
+                    FunctionCode.zip(zip)).withMemoryAndTimeout(256, 10));
+            InvokeResponse r = lambda.invoke(InvokeRequest.of("greeter", "{\"name\":\"b\"}").withLogType("Tail"));
+            assertThat(r.payloadAsString()).isEqualTo("{\"greeting\":\"Hello, b\"}");
+            assertThat(InvokeTest.decode(r.logResult().orElseThrow())).doesNotContain("warning").doesNotContain("cds");
+        }
+        assertThat(archives()).hasSize(1);
+    }
+
+    private Path[] archives() throws Exception {
+        try (Stream<Path> files = Files.list(cache.resolve("cds"))) {
+            return files.filter(p -> p.toString().endsWith(".jsa")).toArray(Path[]::new);
+        }
+    }
+}
