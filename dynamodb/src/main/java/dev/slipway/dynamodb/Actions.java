@@ -8,8 +8,7 @@ import java.util.Map;
 /** The action table: one class per DynamoDB action (STYLE rule 2), by wire name. */
 final class Actions {
     /** Actions of the DynamoDB API that Slipway answers with an error naming them. */
-    private static final List<String> NOT_IMPLEMENTED = List.of("ExecuteStatement", "BatchExecuteStatement",
-            "ExecuteTransaction", "CreateBackup", "DeleteBackup", "DescribeBackup", "ListBackups",
+    private static final List<String> NOT_IMPLEMENTED = List.of("CreateBackup", "DeleteBackup", "DescribeBackup", "ListBackups",
             "RestoreTableFromBackup", "RestoreTableToPointInTime", "DescribeContinuousBackups",
             "UpdateContinuousBackups", "CreateGlobalTable", "DescribeGlobalTable", "ListGlobalTables",
             "UpdateGlobalTable", "DescribeGlobalTableSettings", "UpdateGlobalTableSettings", "ExportTableToPointInTime",
@@ -45,6 +44,9 @@ final class Actions {
         a.put("ListTagsOfResource", new TagActions.List(tables));
         a.put("DescribeLimits", new DescribeLimitsAction());
         a.put("DescribeEndpoints", new DescribeEndpointsAction(tables));
+        a.put("ExecuteStatement", new PartiQlActions.ExecuteStatement(tables));
+        a.put("BatchExecuteStatement", new PartiQlActions.BatchExecuteStatement(tables));
+        a.put("ExecuteTransaction", new PartiQlActions.ExecuteTransaction(tables));
         for (String name : NOT_IMPLEMENTED) {
             a.put(name, in -> {
                 throw NotImplementedException.action(name);

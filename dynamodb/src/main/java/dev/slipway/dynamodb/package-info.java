@@ -56,8 +56,10 @@
  *   <li>TTL deletes expired items within {@code ttlSweepInterval} (1 s by default), much faster
  *       than AWS (within days); deletions appear in the stream as ordinary REMOVE records
  *       without the service's userIdentity.</li>
- *   <li>Not implemented (answered with an error naming the action): PartiQL
- *       (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction), backups, global tables,
+ *   <li>PartiQL: SELECT/INSERT/UPDATE/DELETE as the expression package parses them; a SELECT
+ *       with the partition key in an equality reads one partition, otherwise it scans; NextToken
+ *       values are kept by the engine (they are not self-describing).</li>
+ *   <li>Not implemented (answered with an error naming the action): backups, global tables,
  *       exports/imports, Kinesis destinations, contributor insights, resource policies.</li>
  *   <li>Authentication is not checked here (the edge server verifies SigV4).</li>
  * </ul>

@@ -10,10 +10,12 @@ import dev.slipway.dynamodb.expression.Ast.PathElement;
 import dev.slipway.dynamodb.expression.Ast.ValueRef;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +38,8 @@ final class Parser {
     private final List<Token> tokens;
     private final Set<String> keywords;
     private final Set<Object> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Positions where "(" was tried as the start of a parenthesised condition and failed. */
+    private final Map<Integer, SyntaxFailure> failedConditionAt = new HashMap<>();
     private int pos;
 
     /** Facts the validator reports in DynamoDB's order of precedence. */
@@ -216,22 +220,30 @@ final class Parser {
             return parseComparison();
         }
         int start = pos;
-        try {
-            next();
-            Cond inner = parseOr();
-            expect(")");
-            if (parenthesized.contains(inner)) {
-                redundantParentheses = true;
-            }
-            parenthesized.add(inner);
-            return inner;
-        } catch (SyntaxFailure asCondition) {
-            pos = start;
+        boolean redundantBefore = redundantParentheses;
+        SyntaxFailure asCondition = failedConditionAt.get(start);
+        if (asCondition == null) {
             try {
-                return parseComparison();
-            } catch (SyntaxFailure asOperand) {
-                throw furthest(asCondition, asOperand);
+                next();
+                Cond inner = parseOr();
+                expect(")");
+                if (parenthesized.contains(inner)) {
+                    redundantParentheses = true;
+                }
+                parenthesized.add(inner);
+                return inner;
+            } catch (SyntaxFailure failure) {
+                // Remembered so that nested "((((a)))) = :v" costs linear, not exponential, time.
+                failedConditionAt.put(start, failure);
+                asCondition = failure;
             }
+        }
+        pos = start;
+        redundantParentheses = redundantBefore;
+        try {
+            return parseComparison();
+        } catch (SyntaxFailure asOperand) {
+            throw furthest(asCondition, asOperand);
         }
     }
 

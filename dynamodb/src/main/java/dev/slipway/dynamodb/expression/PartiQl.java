@@ -38,6 +38,7 @@ public final class PartiQl {
     private final List<AttributeValue> parameters;
     private int pos;
     private int nextParameter;
+    private final Set<Integer> failedConditionAt = new java.util.HashSet<>();
 
     private PartiQl(String source, List<AttributeValue> parameters) {
         this.parameters = parameters;
@@ -407,15 +408,20 @@ public final class PartiQl {
         if (peek().is("(")) {
             int start = pos;
             int startParameter = nextParameter;
-            try {
-                next();
-                Cond inner = or();
-                expect(")");
-                return inner;
-            } catch (ValidationException asCondition) {
-                pos = start; // "(a) = 1": the parentheses wrapped an operand; parse again as one
-                nextParameter = startParameter;
+            if (!failedConditionAt.contains(start)) {
+                try {
+                    next();
+                    Cond inner = or();
+                    expect(")");
+                    return inner;
+                } catch (ValidationException asCondition) {
+                    // "(a) = 1": the parentheses wrapped an operand; parse again as one. Remembered
+                    // so that deeply nested parentheses cost linear, not exponential, time.
+                    failedConditionAt.add(start);
+                }
             }
+            pos = start;
+            nextParameter = startParameter;
         }
         if (peek().kind() == PartiQlLexer.K.WORD && peek(1).is("(")) {
             String function = peek().text().toLowerCase(Locale.ROOT);
