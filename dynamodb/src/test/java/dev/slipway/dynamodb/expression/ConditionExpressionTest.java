@@ -20,6 +20,7 @@ import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ConditionExpressionTest {
 
@@ -139,6 +140,15 @@ class ConditionExpressionTest {
             assertThat(eval("not num = :v", ":v", n("1"))).isTrue();
             assertThat(eval("NOT (num = :v and str = :s)", ":v", n("10"), ":s", s("hello"))).isFalse();
             assertThat(eval("num between :a and :b", ":a", n("1"), ":b", n("10"))).isTrue();
+        }
+
+        @Test
+        @Timeout(60) // a safety net only: exponential backtracking would never finish at this depth
+        void deeplyNestedParentheses_parseInLinearTime() {
+            String deep = "(".repeat(300) + "num" + ")".repeat(300) + " = :v";
+            assertThat(error(deep, ":v", n("10"))).isEqualTo("Invalid ConditionExpression: The expression has redundant parentheses;");
+            String unbalanced = "(".repeat(300) + "num = :v";
+            assertThat(error(unbalanced, ":v", n("10"))).startsWith("Invalid ConditionExpression: Syntax error; token: \"<EOF>\"");
         }
 
         @Test

@@ -21,6 +21,7 @@ import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class PartiQlTest {
     static final Map<String, AttributeValue> ITEM = item("pk", s("a"), "sk", n("2"), "tags", ss("x"), "n", n("5"), "doc", m("k", s("v")));
@@ -92,6 +93,13 @@ class PartiQlTest {
         assertThat(delete.where().test(ITEM)).isTrue();
     }
 
+
+    @Test
+    @Timeout(60) // a safety net only: exponential backtracking would never finish at this depth
+    void deeplyNestedParentheses_parseInLinearTime() {
+        assertThat(where("(".repeat(300) + "sk" + ")".repeat(300) + " = 2")).isTrue();
+        assertThat(error("SELECT * FROM t WHERE " + "(".repeat(300) + "sk = 2")).startsWith(NOT_WELL_FORMED);
+    }
 
     @Test
     void returningClauses() {
