@@ -178,7 +178,8 @@ final class RestApiProviders {
             String httpMethod = Props.required(p, "HttpMethod", type()).toUpperCase(Locale.ROOT);
             String authType = Props.text(p, "AuthorizationType", "NONE").toUpperCase(Locale.ROOT);
             String authorizerId = Props.text(p, "AuthorizerId", null);
-            if (authType.equals("CUSTOM") && (authorizerId == null || !api.authorizers.containsKey(authorizerId))) {
+            if ((authType.equals("CUSTOM") || authType.equals("COGNITO_USER_POOLS"))
+                    && (authorizerId == null || !api.authorizers.containsKey(authorizerId))) {
                 throw new ResourceFailure("Invalid authorizer ID specified. Setting the authorization type to CUSTOM "
                         + "or COGNITO_USER_POOLS requires a valid authorizer.");
             }

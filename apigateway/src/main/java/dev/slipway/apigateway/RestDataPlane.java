@@ -82,6 +82,13 @@ final class RestDataPlane {
         RestEvents.Input base = new RestEvents.Input(call, accountId, match.value().resourcePath(),
                 match.value().resourceId(), match.pathParameters(), stageVariables, stage == null ? null
                 : stage.deploymentId(), api.binaryMediaTypes, null, keyUsed, keyIdUsed, false);
+        if ("AWS_IAM".equals(m.authorizationType()) && !call.request().headers().contains("Authorization")) {
+            // An unsigned call to an IAM-authorized method; signatures themselves are not checked locally.
+            return done(call, start, "", GatewayResponses.missingAuthenticationToken(requestId));
+        }
+        if ("COGNITO_USER_POOLS".equals(m.authorizationType()) && !cognitoTokenPresent(api, m, call)) {
+            return done(call, start, "", GatewayResponses.unauthorized(requestId));
+        }
         if ("CUSTOM".equals(m.authorizationType()) && m.authorizerId() != null) {
             RestApi.Authorizer a = api.authorizers.get(m.authorizerId());
             if (a == null) {
@@ -190,6 +197,15 @@ final class RestDataPlane {
         }
         r.header("x-amzn-RequestId", call.requestId());
         return r;
+    }
+
+    /** Cognito tokens are not verified locally; the identity source must still be present, as on AWS. */
+    private static boolean cognitoTokenPresent(RestApi api, RestApi.Method m, Call call) {
+        RestApi.Authorizer a = m.authorizerId() == null ? null : api.authorizers.get(m.authorizerId());
+        String header = a == null || a.identitySources().isEmpty() ? "Authorization"
+                : a.identitySources().get(0).replaceFirst("^method\\.request\\.header\\.", "");
+        String v = call.request().headers().get(header);
+        return v != null && !v.isEmpty();
     }
 
     private String keyId(String value) {

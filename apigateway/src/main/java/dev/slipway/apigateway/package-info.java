@@ -16,7 +16,9 @@
  *       the Serverless Framework's CORS origin template, not general VTL. AWS, HTTP and HTTP_PROXY
  *       integrations answer 500 naming the type.</li>
  *   <li>No OpenAPI import (Body/BodyS3Location), no request validators, models, gateway-response
- *       customisation, usage-plan throttling or quotas, caching, IAM or Cognito authorizers.</li>
+ *       customisation, usage-plan throttling or quotas, caching. AWS_IAM methods only require an
+ *       Authorization header and COGNITO_USER_POOLS methods only their token header: neither
+ *       signatures nor Cognito tokens are verified.</li>
  *   <li>API keys: the key must be enabled and in a usage plan (or StageKeys) covering the stage;
  *       only the HEADER key source.</li>
  *   <li>HTTP API stages always serve the current routes (as with AutoDeploy, which the Serverless

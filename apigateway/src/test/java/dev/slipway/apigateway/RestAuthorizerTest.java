@@ -58,6 +58,7 @@ class RestAuthorizerTest {
         cfn.method(apiId, cfn.resource(apiId, root, "secret"), "GET", "svc-dev-secret", "CUSTOM", token, false);
         cfn.method(apiId, cfn.resource(apiId, root, "tenant"), "GET", "svc-dev-secret", "CUSTOM", request, false);
         cfn.method(apiId, cfn.resource(apiId, root, "private"), "GET", "svc-dev-secret", "NONE", null, true);
+        cfn.method(apiId, cfn.resource(apiId, root, "iam"), "GET", "svc-dev-secret", "AWS_IAM", null, false);
         cfn.deployment(apiId, "dev");
         invoker.on("svc-dev-secret", e -> RestApiProxyTest.ok("secret"));
         invoker.on("svc-dev-auth", e -> {
@@ -171,6 +172,14 @@ class RestAuthorizerTest {
                 .isEqualTo("tenant-acme");
         Http.get(base + "/tenant?key=k1", "X-Tenant", "acme");
         assertThat(invoker.eventsOf("svc-dev-reqauth")).as("TTL 0 disables caching").hasSize(2);
+    }
+
+    @Test
+    void iamMethod_withoutASignature_isMissingAuthenticationToken() {
+        assertThat(Http.get(base + "/iam").statusCode()).isEqualTo(403);
+        assertThat(Http.get(base + "/iam").body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+        assertThat(Http.get(base + "/iam", "Authorization", "AWS4-HMAC-SHA256 Credential=x").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
