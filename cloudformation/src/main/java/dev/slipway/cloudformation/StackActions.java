@@ -237,6 +237,7 @@ final class StackActions {
         return stack;
     }
 
+    /** Records the request on the stack; tags and notification ARNs left out of an update are kept, as on AWS. */
     private static void apply(StackState stack, StackRequest request, Template template,
             Map<String, Parameters.Value> parameters) {
         synchronized (stack) {
@@ -244,9 +245,17 @@ final class StackActions {
             stack.description = template.description().orElse("");
             stack.parameters = new LinkedHashMap<>(parameters);
             stack.capabilities = new ArrayList<>(request.capabilities());
-            stack.tags = new LinkedHashMap<>(request.tags());
-            stack.notificationArns = new ArrayList<>(request.notificationArns());
+            if (!request.tags().isEmpty() || stack.tags.isEmpty()) {
+                stack.tags = new LinkedHashMap<>(request.tags());
+            }
+            if (!request.notificationArns().isEmpty() || stack.notificationArns.isEmpty()) {
+                stack.notificationArns = new ArrayList<>(request.notificationArns());
+            }
         }
+    }
+
+    private static boolean sameTags(StackState stack, StackRequest request) {
+        return request.tags().isEmpty() || request.tags().equals(stack.tags);
     }
 
     synchronized String updateStack(StackRequest request) {
@@ -261,8 +270,7 @@ final class StackActions {
         checkUpdatable(stack);
         checkConditionalReferences(stack, next, parameters);
         checkImports(stack, next, parameters);
-        if (next.root.equals(previous.root) && parameters.equals(stack.parameters)
-                && request.tags().equals(stack.tags)) {
+        if (next.root.equals(previous.root) && parameters.equals(stack.parameters) && sameTags(stack, request)) {
             throw ValidationError.noUpdates();
         }
         startUpdate(stack, request, previous, next, parameters);
@@ -398,7 +406,7 @@ final class StackActions {
         cs.notificationArns = new ArrayList<>(request.notificationArns());
         cs.changes = new ArrayList<>(ChangeSetPlanner.plan(engine, stack, next, parameters));
         boolean unchanged = previous != null && next.root.equals(previous.root)
-                && parameters.equals(stack.parameters) && request.tags().equals(stack.tags);
+                && parameters.equals(stack.parameters) && sameTags(stack, request);
         if (unchanged) {
             cs.status = "FAILED";
             cs.executionStatus = "UNAVAILABLE";

@@ -35,8 +35,17 @@ final class Views {
     }
 
     static ChangeSetDescription changeSet(StackState s, ChangeSetState c) {
+        String execution = c.executionStatus;
+        if (execution.equals("EXECUTE_COMPLETE") && c.id.equals(s.changeSetId)) {
+            // the stack operation it started decides: still running, or failed and rolled back
+            if (s.inProgress()) {
+                execution = "EXECUTE_IN_PROGRESS";
+            } else if (s.status.contains("ROLLBACK") || s.status.endsWith("_FAILED")) {
+                execution = "EXECUTE_FAILED";
+            }
+        }
         return new ChangeSetDescription(c.id, c.name, s.stackId, s.stackName, c.description,
-                parameters(c.parameters), Instant.ofEpochMilli(c.creationTime), c.executionStatus, c.status,
+                parameters(c.parameters), Instant.ofEpochMilli(c.creationTime), execution, c.status,
                 c.statusReason, List.copyOf(c.capabilities), Map.copyOf(c.tags), List.copyOf(c.changes));
     }
 

@@ -295,6 +295,19 @@ class StackLifecycleTest {
         }
 
         @Test
+        void updateWithoutTags_keepsTheStacksTags() {
+            String template = things("A:\n  Type: Test::Thing");
+            cfn.client.createStack(b -> b.stackName("tags").templateBody(template).tags(t -> t.key("team").value("a")));
+            cfn.await("tags");
+            assertThatThrownBy(() -> cfn.client.updateStack(b -> b.stackName("tags").templateBody(template)))
+                    .hasMessageContaining("No updates are to be performed.");
+            assertThat(update("tags", things("A:\n  Type: Test::Thing\n  Properties:\n    Value: 2")))
+                    .isEqualTo("UPDATE_COMPLETE");
+            assertThat(cfn.client.describeStacks(b -> b.stackName("tags")).stacks().get(0).tags())
+                    .extracting(t -> t.key() + "=" + t.value()).containsExactly("team=a");
+        }
+
+        @Test
         void rolledBackCreate_cannotBeUpdated() {
             create("dead", things("A:\n  Type: Test::Thing\n  Properties:\n    Fail: x"));
             String id = cfn.client.describeStacks(b -> b.stackName("dead")).stacks().get(0).stackId();
@@ -323,6 +336,10 @@ class StackLifecycleTest {
             cfn.client.executeChangeSet(b -> b.stackName("cs").changeSetName("first"));
             assertThat(cfn.await("cs").stackStatus()).isEqualTo("CREATE_COMPLETE");
             assertThat(things.things).hasSize(2);
+            assertThat(cfn.client.describeChangeSet(b -> b.stackName("cs").changeSetName("first"))
+                    .executionStatusAsString()).isEqualTo("EXECUTE_COMPLETE");
+            assertThat(cfn.client.describeStacks(b -> b.stackName("cs")).stacks().get(0).changeSetId())
+                    .isEqualTo(created.id());
         }
 
         @Test
