@@ -101,6 +101,28 @@ final class HttpApiCompiler {
         urlOut.set("Value", join("", "https://", ref(API), ".execute-api.", ref("AWS::Region"), ".",
                 ref("AWS::URLSuffix")));
 
+        JsonNode authorizers = settings.get("authorizers");
+        if (authorizers != null && authorizers.isObject()) {
+            authorizers.fields().forEachRemaining(e -> {
+                JsonNode a = e.getValue();
+                if (a.path("type").asText("jwt").equals("request")) {
+                    return; // Lambda authorizers: not compiled (see package-info)
+                }
+                ObjectNode auth = resource("AWS::ApiGatewayV2::Authorizer");
+                ObjectNode aup = properties(auth);
+                aup.set("ApiId", ref(API));
+                aup.put("Name", a.path("name").asText(e.getKey()));
+                aup.set("IdentitySource", arr(a.path("identitySource").asText()));
+                aup.put("AuthorizerType", "JWT");
+                ObjectNode jwt = aup.putObject("JwtConfiguration");
+                JsonNode audience = a.get("audience");
+                jwt.set("Audience", audience == null ? Cfn.F.arrayNode()
+                        : audience.isArray() ? audience.deepCopy() : arr(audience.asText()));
+                jwt.set("Issuer", a.path("issuerUrl").deepCopy());
+                run.resources.set("HttpApiAuthorizer" + Naming.functionName(e.getKey()), auth);
+            });
+        }
+
         Set<String> done = new HashSet<>();
         for (FunctionSpec f : run.service.functions().values()) {
             for (Event.HttpApi h : f.httpApiEvents()) {
@@ -129,8 +151,15 @@ final class HttpApiCompiler {
                 rp.set("ApiId", ref(API));
                 rp.put("RouteKey", routeKey.equals("*") ? "$default" : routeKey);
                 rp.set("Target", join("/", "integrations", ref(integrationId)));
-                if (h.config().path("authorizer").path("type").asText().equals("aws_iam")) {
+                JsonNode auth = h.config().path("authorizer");
+                if (auth.path("type").asText().equals("aws_iam")) {
                     rp.put("AuthorizationType", "AWS_IAM");
+                } else if (h.authorizer().isPresent()) {
+                    rp.put("AuthorizationType", "JWT");
+                    rp.set("AuthorizerId", ref("HttpApiAuthorizer" + Naming.functionName(h.authorizer().get())));
+                    if (auth.has("scopes")) {
+                        rp.set("AuthorizationScopes", auth.get("scopes").deepCopy());
+                    }
                 }
                 route.put("DependsOn", integrationId);
                 run.resources.set(Naming.httpApiRoute(routeKey), route);

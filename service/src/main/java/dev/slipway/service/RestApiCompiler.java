@@ -227,7 +227,9 @@ final class RestApiCompiler {
         dp.put("StageName", run.stage());
         ArrayNode deps = deployment.putArray("DependsOn");
         methodIds.forEach(deps::add);
-        resources.set("ApiGatewayDeployment" + run.options.timestamp().toEpochMilli(), deployment);
+        String deploymentId = "ApiGatewayDeployment" + run.options.timestamp().toEpochMilli();
+        resources.set(deploymentId, deployment);
+        apiKeys(provider, deploymentId);
 
         for (String fn : permitted) {
             ObjectNode perm = resource("AWS::Lambda::Permission");
@@ -244,6 +246,55 @@ final class RestApiCompiler {
         out.put("Description", "URL of the service endpoint");
         out.set("Value", join("", "https://", ref(API), ".execute-api.", ref("AWS::Region"), ".",
                 ref("AWS::URLSuffix"), "/" + run.stage()));
+    }
+
+    /** provider.apiGateway.apiKeys: one key each, one usage plan for the stage, one plan key each. */
+    private void apiKeys(Provider provider, String deploymentId) {
+        JsonNode keys = provider.apiGateway().get("apiKeys");
+        if (keys == null || !keys.isArray() || keys.isEmpty()) {
+            return;
+        }
+        int n = 0;
+        for (JsonNode key : keys) {
+            n++;
+            ObjectNode k = resource("AWS::ApiGateway::ApiKey");
+            ObjectNode kp = properties(k);
+            kp.put("Enabled", !key.isObject() || key.path("enabled").asBoolean(true));
+            kp.put("Name", key.isObject() ? key.path("name").asText() : key.asText());
+            if (key.has("value")) {
+                kp.set("Value", key.get("value"));
+            }
+            if (key.has("description")) {
+                kp.set("Description", key.get("description"));
+            }
+            if (key.has("customerId")) {
+                kp.set("CustomerId", key.get("customerId"));
+            }
+            ObjectNode stageKey = Cfn.obj();
+            stageKey.set("RestApiId", ref(API));
+            stageKey.put("StageName", run.stage());
+            kp.set("StageKeys", arr(stageKey));
+            k.put("DependsOn", deploymentId);
+            run.resources.set("ApiGatewayApiKey" + n, k);
+        }
+        ObjectNode plan = resource("AWS::ApiGateway::UsagePlan");
+        plan.put("DependsOn", deploymentId);
+        ObjectNode pp = properties(plan);
+        ObjectNode apiStage = Cfn.obj();
+        apiStage.set("ApiId", ref(API));
+        apiStage.put("Stage", run.stage());
+        pp.set("ApiStages", arr(apiStage));
+        pp.put("Description", "Usage plan for " + run.service.name() + " " + run.stage() + " stage");
+        pp.put("UsagePlanName", run.service.name() + "-" + run.stage());
+        run.resources.set("ApiGatewayUsagePlan", plan);
+        for (int i = 1; i <= n; i++) {
+            ObjectNode pk = resource("AWS::ApiGateway::UsagePlanKey");
+            ObjectNode pkp = properties(pk);
+            pkp.set("KeyId", ref("ApiGatewayApiKey" + i));
+            pkp.put("KeyType", "API_KEY");
+            pkp.set("UsagePlanId", ref("ApiGatewayUsagePlan"));
+            run.resources.set("ApiGatewayUsagePlanKey" + i, pk);
+        }
     }
 
     private void addResources(Node n) {

@@ -105,6 +105,10 @@ final class Validator {
                     variableSiblings(h.path(), restVariables, ep);
                 } else if (e instanceof Event.HttpApi h) {
                     hasApi = true;
+                    h.authorizer().filter(a -> !service.provider().httpApi().path("authorizers").has(a))
+                            .ifPresent(a -> error(loc.value(ep + ".authorizer"), "Event references not configured "
+                                    + "authorizer '" + a + "'", "define it under provider.httpApi.authorizers." + a
+                                    + " (identitySource, issuerUrl, audience)"));
                     String prev = httpApiRoutes.putIfAbsent(h.routeKey(), f.key());
                     if (prev != null) {
                         error(loc.value(ep), "duplicate httpApi route " + h.routeKey() + ": already used by function \""

@@ -15,12 +15,13 @@
  *
  * <h2>Differences from the Serverless Framework (v3.40.0)</h2>
  * <ul>
- *   <li>Event types compiled: http (Lambda proxy; authorizers only {@code aws_iam}), httpApi
- *       (authorizers only {@code aws_iam}), schedule (EventBridge rules, not the Scheduler
+ *   <li>Event types compiled: http (Lambda proxy; authorizers only {@code aws_iam}; API keys and
+ *       the usage plan), httpApi (JWT and {@code aws_iam} authorizers; Lambda "request" authorizers
+ *       are not compiled), schedule (EventBridge rules, not the Scheduler
  *       {@code method}), sqs, sns, s3 (new buckets, not {@code existing: true}), stream. Other event
  *       types are accepted with a warning and not compiled.</li>
  *   <li>Not compiled: layers defined in {@code layers:}, function URLs, destinations/onError, VPC,
- *       API keys and usage plans, request validators/models, API Gateway logs and stage settings,
+ *       per-key usage plans, request schemas/models, API Gateway logs and stage settings,
  *       {@code provider.stackPolicy}/{@code notificationArns}; events of a function with
  *       provisioned concurrency target the function, not its alias.</li>
  *   <li>Variables: {@code ${file(x.js)}} (JavaScript) and plugin-provided sources are refused; an
