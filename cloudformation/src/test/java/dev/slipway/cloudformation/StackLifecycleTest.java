@@ -169,6 +169,19 @@ class StackLifecycleTest {
         }
 
         @Test
+        void onFailureDelete_rollsBackThenDeletesTheStack() {
+            String template = things("A:\n  Type: Test::Thing", "B:\n  Type: Test::Thing\n  DependsOn: A\n"
+                    + "  Properties:\n    Fail: no");
+            String id = cfn.client.createStack(b -> b.stackName("gone").templateBody(template).onFailure("DELETE"))
+                    .stackId();
+            assertThat(cfn.service.awaitSettled(id, java.time.Duration.ofSeconds(30)).stackStatus())
+                    .isEqualTo("DELETE_COMPLETE");
+            assertThat(events(id)).endsWith("gone ROLLBACK_COMPLETE", "gone DELETE_IN_PROGRESS User Initiated",
+                    "gone DELETE_COMPLETE");
+            assertThat(things.things).isEmpty();
+        }
+
+        @Test
         void deletionPolicyRetain_keepsTheResourceWhenTheStackIsDeleted() {
             String template = things("Kept:\n  Type: Test::Thing\n  DeletionPolicy: Retain", "Gone:\n  Type: Test::Thing");
             assertThat(create("ret", template)).isEqualTo("CREATE_COMPLETE");
@@ -292,6 +305,28 @@ class StackLifecycleTest {
             assertThatThrownBy(() -> cfn.client.createChangeSet(b -> b.stackName("dead2").changeSetName("c")
                     .templateBody(things("B:\n  Type: Test::Thing"))))
                     .hasMessageContaining("Stack:" + id + " is in ROLLBACK_COMPLETE state and can not be updated.");
+        }
+
+        @Test
+        void updateReplacePolicyRetain_keepsTheReplacedResource_andDeletionPolicyRetainKeepsARemovedOne() {
+            create("keep", things("A:\n  Type: Test::Thing\n  UpdateReplacePolicy: Retain\n  Properties:\n    Name: a1",
+                    "B:\n  Type: Test::Thing\n  DeletionPolicy: Retain\n  Properties:\n    Name: b1"));
+            assertThat(update("keep", things("A:\n  Type: Test::Thing\n  UpdateReplacePolicy: Retain\n  Properties:\n"
+                    + "    Name: a2"))).isEqualTo("UPDATE_COMPLETE");
+            assertThat(things.things).containsOnlyKeys("a1", "a2", "b1");
+            assertThat(events("keep")).contains("A DELETE_SKIPPED", "B DELETE_SKIPPED");
+            assertThat(cfn.client.describeStackResources(b -> b.stackName("keep")).stackResources())
+                    .extracting(StackResource::logicalResourceId).containsExactly("A");
+        }
+
+        @Test
+        void usePreviousTemplate_withANewParameterValue_updates() {
+            create("prev", "Parameters:\n  V:\n    Type: String\n    Default: one\nResources:\n  A:\n"
+                    + "    Type: Test::Thing\n    Properties:\n      Value: !Ref V\n");
+            cfn.client.updateStack(b -> b.stackName("prev").usePreviousTemplate(true)
+                    .parameters(p -> p.parameterKey("V").parameterValue("two")));
+            assertThat(cfn.await("prev").stackStatus()).isEqualTo("UPDATE_COMPLETE");
+            assertThat(things.thing(physicalId("prev", "A")).orElseThrow().get("Value").asText()).isEqualTo("two");
         }
 
         @Test
