@@ -119,6 +119,12 @@ final class ExpressionErrors {
                 "The document path has too many nesting levels; nesting levels: " + levels);
     }
 
+    /** Our own limit (DynamoDB's answer for such input is not known): see package documentation. */
+    static ValidationException nestedTooDeep(String kind, int limit) {
+        return ValidationException.invalidExpression(kind,
+                "The expression is nested too deeply; more than " + limit + " levels of NOT, parentheses or function calls");
+    }
+
     static ValidationException sectionTwice(String section) {
         return ValidationException.invalidExpression("UpdateExpression",
                 "The \"" + section + "\" section can only be used once in an update expression;");

@@ -41,6 +41,9 @@ final class Parser {
     /** Positions where "(" was tried as the start of a parenthesised condition and failed. */
     private final Map<Integer, SyntaxFailure> failedConditionAt = new HashMap<>();
     private int pos;
+    private int depth;
+    /** Deepest nesting of NOT, parentheses and function calls accepted (no real expression comes close). */
+    static final int MAX_DEPTH = 200;
 
     /** Facts the validator reports in DynamoDB's order of precedence. */
     boolean redundantParentheses;
@@ -209,10 +212,25 @@ final class Parser {
     }
 
     private Cond parseNot() {
-        if (acceptKeyword("NOT")) {
-            return new Ast.Not(parseNot());
+        enter();
+        try {
+            if (acceptKeyword("NOT")) {
+                return new Ast.Not(parseNot());
+            }
+            return parsePrimary();
+        } finally {
+            depth--;
         }
-        return parsePrimary();
+    }
+
+    /**
+     * Guards the recursion of NOT, parentheses and function arguments: the 4 KB limit still
+     * allows ~2000 levels, enough to overflow the stack of a request thread.
+     */
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw ExpressionErrors.nestedTooDeep(kind, MAX_DEPTH);
+        }
     }
 
     private Cond parsePrimary() {
@@ -289,6 +307,15 @@ final class Parser {
     }
 
     private Operand parseOperand() {
+        enter();
+        try {
+            return parseOperandInner();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Operand parseOperandInner() {
         Token t = peek();
         if (t.is("(")) {
             next();

@@ -38,6 +38,7 @@ public final class PartiQl {
     private final List<AttributeValue> parameters;
     private int pos;
     private int nextParameter;
+    private int depth;
     private final Set<Integer> failedConditionAt = new java.util.HashSet<>();
 
     private PartiQl(String source, List<AttributeValue> parameters) {
@@ -398,10 +399,22 @@ public final class PartiQl {
     }
 
     private Cond not() {
-        if (acceptWord("NOT")) {
-            return new Ast.Not(not());
+        enter();
+        try {
+            if (acceptWord("NOT")) {
+                return new Ast.Not(not());
+            }
+            return predicate();
+        } finally {
+            depth--;
         }
-        return predicate();
+    }
+
+    /** Guards recursion (NOT, parentheses) against input nested deeply enough to overflow the stack. */
+    private void enter() {
+        if (++depth > Parser.MAX_DEPTH) {
+            throw malformed("Statement is nested too deeply");
+        }
     }
 
     private Cond predicate() {
@@ -490,9 +503,14 @@ public final class PartiQl {
 
     private Operand operand() {
         if (accept("(")) {
-            Operand inner = operand();
-            expect(")");
-            return inner;
+            enter();
+            try {
+                Operand inner = operand();
+                expect(")");
+                return inner;
+            } finally {
+                depth--;
+            }
         }
         PartiQlLexer.Tok t = peek();
         if (t.isWord("size") && peek(1).is("(")) {

@@ -26,6 +26,10 @@
  *       legacy parameters and PartiQL treat all such cases as false.</li>
  *   <li>Comparisons whose literal operand has a type that can never be ordered (a list, a map)
  *       evaluate to false rather than being rejected when the expression is parsed.</li>
+ *   <li>Expressions nested more than 200 levels deep (NOT, parentheses, function calls) are
+ *       rejected with our own message ("The expression is nested too deeply; ..."), so that no
+ *       input within the 4 KB limit can exhaust a request thread's stack. DynamoDB's answer for
+ *       such input is not known.</li>
  *   <li>Legacy {@code AttributeUpdates} and {@code Expected} report type mismatches found while
  *       applying them with the expression language's messages ("An operand in the update
  *       expression has an incorrect data type"), not the legacy API's own wording.</li>

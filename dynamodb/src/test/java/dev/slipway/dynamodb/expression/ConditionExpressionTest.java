@@ -145,10 +145,19 @@ class ConditionExpressionTest {
         @Test
         @Timeout(60) // a safety net only: exponential backtracking would never finish at this depth
         void deeplyNestedParentheses_parseInLinearTime() {
-            String deep = "(".repeat(300) + "num" + ")".repeat(300) + " = :v";
+            String deep = "(".repeat(150) + "num" + ")".repeat(150) + " = :v";
             assertThat(error(deep, ":v", n("10"))).isEqualTo("Invalid ConditionExpression: The expression has redundant parentheses;");
-            String unbalanced = "(".repeat(300) + "num = :v";
+            String unbalanced = "(".repeat(150) + "num = :v";
             assertThat(error(unbalanced, ":v", n("10"))).startsWith("Invalid ConditionExpression: Syntax error; token: \"<EOF>\"");
+        }
+
+        @Test
+        void nestingAsDeepAsTheSizeLimitAllows_isAnErrorNotAStackOverflow() {
+            String tooDeep = "Invalid ConditionExpression: The expression is nested too deeply; more than 200 levels of NOT, parentheses or function calls";
+            assertThat(error("(".repeat(2040) + "num" + ")".repeat(2040) + " = :v", ":v", n("10"))).isEqualTo(tooDeep);
+            assertThat(error("NOT ".repeat(1020) + "num = :v", ":v", n("10"))).isEqualTo(tooDeep);
+            assertThat(error("(".repeat(2000) + "num = :v" + ")".repeat(2000), ":v", n("10"))).isEqualTo(tooDeep);
+            assertThat(eval("NOT ".repeat(150) + "num = :v", ":v", n("10"))).isTrue();
         }
 
         @Test
