@@ -56,7 +56,7 @@ public final class ApiGatewayService implements AutoCloseable {
         RestDataPlane rest = new RestDataPlane(store, b.invoker, new LambdaAuthorizers(b.invoker, b.clock), executor,
                 b.integrationTimeout, region, accountId, listener);
         HttpApiDataPlane http = new HttpApiDataPlane(b.invoker, new JwtVerifier(b.clock, b.jwks), executor, region,
-                accountId, listener);
+                accountId, listener, b.clock);
         this.router = new Router(store, rest, http, ids, b.clock);
         this.controlPlane = new ControlPlane(store, accountId, region);
         Journal.PinnableClock providerClock = new Journal.PinnableClock(b.clock);

@@ -30,9 +30,15 @@ final class HttpApiDataPlane {
     private final String region;
     private final String accountId;
     private final Consumer<RequestLog> listener;
+    private final java.time.Clock clock;
+    /** Lambda authorizer answers by authorizer and identity, kept for AuthorizerResultTtlInSeconds. */
+    private final Map<String, CachedAuth> authCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedAuth(long expiresAtMillis, JsonNode result) {}
 
     HttpApiDataPlane(FunctionInvoker invoker, JwtVerifier jwt, Executor executor, String region, String accountId,
-            Consumer<RequestLog> listener) {
+            Consumer<RequestLog> listener, java.time.Clock clock) {
+        this.clock = clock;
         this.invoker = invoker;
         this.jwt = jwt;
         this.executor = executor;
@@ -173,6 +179,21 @@ final class HttpApiDataPlane {
             }
             identity.add(v);
         }
+        String cacheKey = a.ttlSeconds() > 0 && identity.size() > 0 ? a.id() + '\u0000' + identity : null;
+        long now = clock.millis();
+        CachedAuth cached = cacheKey == null ? null : authCache.get(cacheKey);
+        if (cached != null && cached.expiresAtMillis() > now) {
+            return cached.result();
+        }
+        JsonNode result = invokeAuthorizer(a, api, call, match, stageVariables, identity);
+        if (cacheKey != null && (result == null || !result.has("unauthorized"))) {
+            authCache.put(cacheKey, new CachedAuth(now + a.ttlSeconds() * 1000L, result));
+        }
+        return result;
+    }
+
+    private JsonNode invokeAuthorizer(HttpApi.Authorizer a, HttpApi api, Call call,
+            PathTrie.Match<HttpApi.Route> match, Map<String, String> stageVariables, ArrayNode identity) {
         String routeArn = "arn:aws:execute-api:" + region + ":" + accountId + ":" + api.id + "/" + call.stage() + "/"
                 + call.request().method() + call.path();
         ObjectNode event;

@@ -22,7 +22,7 @@
  *   <li>API keys: the key must be enabled and in a usage plan (or StageKeys) covering the stage;
  *       only the HEADER key source.</li>
  *   <li>HTTP API stages always serve the current routes (as with AutoDeploy, which the Serverless
- *       Framework sets). Lambda authorizers of HTTP APIs are not cached.</li>
+ *       Framework sets).</li>
  *   <li>JWT authorizers take keys from a configured JWKS file/URL or a loopback issuer only, and
  *       only RS256.</li>
  *   <li>The control-plane API is read-only (get-rest-apis, get-resources, get-stages, …).</li>

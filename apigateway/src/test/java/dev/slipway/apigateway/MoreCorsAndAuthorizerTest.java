@@ -46,7 +46,7 @@ class MoreCorsAndAuthorizerTest {
         String http = cfn.httpApi("dev-http", null);
         ObjectNode auth = Json.object().put("ApiId", http).put("AuthorizerType", "REQUEST").put("Name", "lambda")
                 .put("AuthorizerUri", Cfn.integrationUri("svc-dev-auth")).put("AuthorizerPayloadFormatVersion", "2.0")
-                .put("EnableSimpleResponses", true);
+                .put("EnableSimpleResponses", true).put("AuthorizerResultTtlInSeconds", 300);
         auth.putArray("IdentitySource").add("$request.header.X-Token");
         String authId = cfn.create("AWS::ApiGatewayV2::Authorizer", auth).physicalId();
         cfn.httpRoute(http, "GET /guarded", cfn.httpIntegration(http, "svc-dev-items", "2.0"), "CUSTOM", authId);
@@ -92,5 +92,8 @@ class MoreCorsAndAuthorizerTest {
         assertThat(authEvent.get("routeArn").asText()).endsWith("/$default/GET/guarded");
         assertThat(invoker.eventsOf("svc-dev-items").get(0).at("/requestContext/authorizer/lambda/user").asText())
                 .isEqualTo("ana");
+        Http.get(base + "/guarded", "X-Token", "good");
+        assertThat(invoker.eventsOf("svc-dev-auth")).as("answers are cached per identity for the TTL").hasSize(2);
+        assertThat(invoker.eventsOf("svc-dev-items")).hasSize(2);
     }
 }
