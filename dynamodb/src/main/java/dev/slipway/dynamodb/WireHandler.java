@@ -45,6 +45,9 @@ final class WireHandler implements HttpHandler {
             return respond(200, Json.MAPPER.writeValueAsBytes(action.handle(input)));
         } catch (DynamoDbException e) {
             return error(e);
+        } catch (StackOverflowError e) {
+            // Only a pathologically nested request can get here; answer it as the client's error.
+            return error(dev.slipway.dynamodb.error.ValidationException.of("The request is nested too deeply"));
         } catch (RuntimeException | JsonProcessingException e) {
             LOG.log(System.Logger.Level.ERROR, "unexpected failure in the DynamoDB engine", e);
             return error(InternalServerError.unexpected());
