@@ -105,7 +105,7 @@ final class ModelBuilder {
                 integer(p, "provider", "timeout", 1, 900).orElse(Provider.DEFAULT_TIMEOUT_SECONDS),
                 environment(p, "provider"), List.copyOf(statements), List.copyOf(managed), role,
                 string(iamRole, "provider.iam.role", "name"), string(iamRole, "provider.iam.role", "path"),
-                deploymentBucket, object(p, "provider", "apiGateway"), httpApiSettings(p), stringMap(p, "provider", "tags"),
+                deploymentBucket, apiGatewaySettings(p), httpApiSettings(p), stringMap(p, "provider", "tags"),
                 stringMap(p, "provider", "stackTags"), string(p, "provider", "stackName"),
                 string(p, "provider", "apiName"), bool(p, "provider", "versionFunctions", true),
                 integer(p, "provider", "logRetentionInDays", 1, 3653), object(p, "provider", "tracing"),
@@ -113,7 +113,23 @@ final class ModelBuilder {
     }
 
     private ObjectNode httpApiSettings(ObjectNode p) {
-        return object(p, "provider", "httpApi");
+        ObjectNode h = object(p, "provider", "httpApi");
+        unknownKeys(h, "provider.httpApi", Schema.HTTP_API, "provider.httpApi setting");
+        JsonNode cors = h.get("cors");
+        if (cors != null && !cors.isBoolean() && !cors.isObject()) {
+            typeError("provider.httpApi.cors", "true or a map (allowedOrigins, allowedHeaders, allowedMethods, …)", cors,
+                    "write cors: true");
+        }
+        object(h, "provider.httpApi", "authorizers");
+        return h;
+    }
+
+    private ObjectNode apiGatewaySettings(ObjectNode p) {
+        ObjectNode a = object(p, "provider", "apiGateway");
+        unknownKeys(a, "provider.apiGateway", Schema.API_GATEWAY, "provider.apiGateway setting");
+        list(a, "provider.apiGateway", "apiKeys");
+        list(a, "provider.apiGateway", "binaryMediaTypes");
+        return a;
     }
 
     private FunctionSpec function(String key, ObjectNode f, String path, String service, String stage,

@@ -69,6 +69,14 @@ final class Schema {
     static final Set<String> CORS = Set.of("origin", "origins", "headers", "allowCredentials", "maxAge",
             "cacheControl", "methods", "exposedResponseHeaders", "allowedOrigins", "allowedHeaders", "allowedMethods");
 
+    static final Set<String> HTTP_API = Set.of("id", "name", "payload", "cors", "authorizers", "metrics",
+            "useProviderTags", "disableDefaultEndpoint", "shouldStartNameWithService");
+
+    static final Set<String> API_GATEWAY = Set.of("apiKeys", "binaryMediaTypes", "minimumCompressionSize",
+            "restApiId", "restApiRootResourceId", "restApiResources", "description", "metrics",
+            "shouldStartNameWithService", "resourcePolicy", "usagePlan", "apiKeySourceType", "disableDefaultEndpoint",
+            "request", "timeoutInMillis", "websocketApiId", "stage");
+
     static final Set<String> SLIPWAY = Set.of("site", "deployment", "alias", "prune", "offline", "warmup");
 
     /** " Did you mean "x"?" when a known name is within a small edit distance, else "". */
