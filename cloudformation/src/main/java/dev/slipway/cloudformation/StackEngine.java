@@ -301,7 +301,7 @@ final class StackEngine {
         synchronized (stack) {
             previousOutputs = new ArrayList<>(stack.outputs);
             previousImports = new LinkedHashSet<>(stack.imports);
-            stack.imports.clear();
+            stack.imports = ConcurrentHashMap.newKeySet();
         }
         Evaluator evaluator = evaluator(stack, next, stack.parameters);
         String failure;
@@ -538,8 +538,9 @@ final class StackEngine {
     private void markDeleted(StackState stack) {
         synchronized (stack) {
             stack.deletionTime = clock.millis();
-            stack.outputs.clear();
-            stack.imports.clear();
+            // fresh collections rather than clear(): other stacks' operations read them without this lock
+            stack.outputs = new ArrayList<>();
+            stack.imports = new LinkedHashSet<>();
             stack.changeSets.clear();
         }
         stackStatus(stack, "DELETE_COMPLETE", "");

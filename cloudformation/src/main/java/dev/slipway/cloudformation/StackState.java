@@ -2,7 +2,6 @@ package dev.slipway.cloudformation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +30,7 @@ final class StackState {
     List<StackEventRecord> events = new ArrayList<>();
     List<OutputRecord> outputs = new ArrayList<>();
     /** Export names this stack's template imports (Fn::ImportValue), for "in use by" checks. */
-    Set<String> imports = new LinkedHashSet<>();
+    Set<String> imports = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Map<String, ChangeSetState> changeSets = new LinkedHashMap<>();
 
     record StackEventRecord(String eventId, String logicalId, String physicalId, String type, long timestamp,
