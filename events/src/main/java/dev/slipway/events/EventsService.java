@@ -30,12 +30,14 @@ public final class EventsService implements AutoCloseable {
     private final Scheduler scheduler;
     private final EventsApi api;
     private final RuleProvider provider;
+    private final Duration maxLateness;
     private AutoCloseable running;
 
     private EventsService(Builder b) {
         this.rules = new Rules(b.invoker, b.clock, b.region, b.accountId, b.eventIds, b.notices,
                 b.dataDir.map(RuleFile::new));
         this.scheduler = b.scheduler;
+        this.maxLateness = b.maxLateness;
         this.api = new EventsApi(rules);
         this.provider = new RuleProvider(rules);
     }
@@ -47,14 +49,18 @@ public final class EventsService implements AutoCloseable {
     /** Starts the scheduler; rules fire from now on. */
     public synchronized EventsService start() {
         if (running == null) {
-            running = scheduler.start(rules::runDue);
+            running = scheduler.start(() -> rules.runDue(maxLateness));
         }
         return this;
     }
 
-    /** Fires every enabled rule whose time has come by the clock (what each scheduler tick does). */
+    /**
+     * Fires every enabled rule whose time has come by the clock, once for each scheduled time since
+     * the last call, however late (tests advance a clock and call this). Scheduler ticks skip times
+     * later than {@link Builder#maxLateness}.
+     */
     public void runDue() {
-        rules.runDue();
+        rules.runDue(null);
     }
 
     /** Rules by name, with their next fire time. */
@@ -143,8 +149,19 @@ public final class EventsService implements AutoCloseable {
         private Supplier<String> eventIds;
         private Consumer<String> notices = m -> {};
         private Optional<java.nio.file.Path> dataDir = Optional.empty();
+        private Duration maxLateness = Duration.ofMinutes(1);
 
         private Builder() {}
+
+        /**
+         * How late a scheduled time may be when the scheduler ticks and still fire (1 minute by default);
+         * older ones are skipped with a notice, so a laptop waking from sleep does not fire a night of
+         * {@code rate(1 minute)} at once.
+         */
+        public Builder maxLateness(Duration maxLateness) {
+            this.maxLateness = Objects.requireNonNull(maxLateness);
+            return this;
+        }
 
         /** Keeps the rules under this directory ({@code rules.json}) so they survive a restart; in memory when empty. */
         public Builder dataDir(Optional<java.nio.file.Path> dataDir) {

@@ -191,23 +191,38 @@ final class Rules {
         saved();
     }
 
-    /** Fires every enabled schedule whose time has come, once per missed time, in time order per rule. */
-    synchronized void runDue() {
+    /**
+     * Fires every enabled schedule whose time has come, once per missed time, in time order per rule.
+     *
+     * @param maxLateness times older than this are skipped rather than fired (null: fire them all)
+     */
+    synchronized void runDue(java.time.Duration maxLateness) {
         Instant now = clock.instant();
+        Instant oldest = maxLateness == null ? Instant.MIN : now.minus(maxLateness);
         for (Rule r : rules.values()) {
             int fired = 0;
+            int skipped = 0;
             while (true) {
                 Instant at;
                 synchronized (r) {
                     at = r.nextFire;
-                    if (at == null || at.isAfter(now) || !r.enabled() || fired >= MAX_CATCH_UP) {
+                    if (at == null || at.isAfter(now) || !r.enabled() || fired + skipped >= MAX_CATCH_UP) {
                         break;
                     }
                     r.nextFire = r.schedule.next(at);
                 }
+                if (at.isBefore(oldest)) {
+                    skipped++;
+                    continue;
+                }
                 deliver(r, at);
                 fired++;
             }
+            if (skipped > 0) {
+                notices.accept("rule " + r.name + ": skipped " + skipped + " scheduled time(s) missed while the "
+                        + "clock jumped ahead (more than " + maxLateness.toSeconds() + " s late)");
+            }
+            fired += skipped;
             if (fired >= MAX_CATCH_UP) {
                 synchronized (r) {
                     r.nextFire = r.schedule == null ? null : r.schedule.next(now);

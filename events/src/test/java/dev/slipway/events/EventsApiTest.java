@@ -111,6 +111,30 @@ class EventsApiTest {
         }
     }
 
+    @Test
+    void schedulerTicks_skipTimesMissedLongAgo_withANotice() throws Exception {
+        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch noticed = new CountDownLatch(1);
+        try (EventsService live = EventsService.builder().invoker(invoker).clock(clock)
+                .notices(n -> {
+                    notices.add(n);
+                    noticed.countDown();
+                })
+                .scheduler(Scheduler.every(java.time.Duration.ofMillis(20))).build()) {
+            live.resourceProvider().create(new dev.slipway.protocol.spi.ResourceProvider.Request("s", "s", "R",
+                    java.util.Optional.empty(), (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(
+                            "{\"Name\":\"minutely\",\"ScheduleExpression\":\"rate(1 minute)\",\"Targets\":[{\"Id\":\"t\","
+                                    + "\"Arn\":\"arn:aws:lambda:us-east-1:000000000000:function:f\"}]}"),
+                    java.util.Optional.empty(), java.util.Map.of(), "us-east-1", "000000000000"));
+            clock.advance(java.time.Duration.ofHours(8)); // the laptop slept
+            live.start();
+            assertThat(noticed.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        // 480 times in 8 hours; the two within the last minute (now - 60 s and now) still fire.
+        assertThat(notices.get(0)).startsWith("rule minutely: skipped 478 scheduled time(s)");
+        assertThat(invoker.calls).hasSize(2);
+    }
+
     private JsonNode aws(String... args) throws Exception {
         Process p = cli(args);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
