@@ -74,7 +74,8 @@ public final class CloudFormationCompiler {
             this.options = options;
             this.existingBucket = options.deploymentBucketName().or(() -> service.provider().deploymentBucket());
             long millis = options.timestamp().toEpochMilli();
-            this.artifactDirectory = "serverless/" + service.name() + "/" + service.stage() + "/" + millis + "-"
+            String prefix = service.config().path("provider").path("deploymentPrefix").asText("serverless");
+            this.artifactDirectory = prefix + "/" + service.name() + "/" + service.stage() + "/" + millis + "-"
                     + ISO_MILLIS.format(options.timestamp());
             template.put("AWSTemplateFormatVersion", "2010-09-09");
             template.put("Description", "The AWS CloudFormation template for this Serverless application");

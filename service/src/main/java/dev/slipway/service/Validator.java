@@ -103,6 +103,11 @@ final class Validator {
                                 + "\"", "remove one of them, or change the path or method");
                     }
                     variableSiblings(h.path(), restVariables, ep);
+                    h.authorizer().filter(a -> !(a.asText().equalsIgnoreCase("aws_iam")
+                            || a.path("type").asText().equalsIgnoreCase("aws_iam"))).ifPresent(a -> warning(
+                            loc.value(ep + ".authorizer"), "this authorizer is not compiled by Slipway: the route "
+                                    + h.method() + " /" + h.path() + " would be deployed without authorization",
+                            "use authorizer: aws_iam, or an httpApi event with a JWT authorizer"));
                 } else if (e instanceof Event.HttpApi h) {
                     hasApi = true;
                     h.authorizer().filter(a -> !service.provider().httpApi().path("authorizers").has(a))
