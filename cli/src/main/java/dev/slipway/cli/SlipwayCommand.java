@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class, PrintCommand.class, PackageCommand.class,
             OfflineCommand.class,
             CloudCommand.class,
+            InvokeCommand.class, GenerateEventCommand.class,
             DeployCommand.class,
             InfoCommand.class,
             RemoveCommand.class,
