@@ -33,10 +33,10 @@ final class StackEngine {
     private static final String REPLACING = "Requested update requires the creation of a new physical resource; "
             + "hence creating one.";
 
-    private final StackStore store;
-    private final Map<String, ResourceProvider> providers;
-    private final ExecutorService executor;
-    private final Clock clock;
+    final StackStore store;
+    final Map<String, ResourceProvider> providers;
+    final ExecutorService executor;
+    final Clock clock;
     private final String region;
     private final String accountId;
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
@@ -75,7 +75,7 @@ final class StackEngine {
         }
     }
 
-    private void resourceStatus(StackState stack, ResourceState state, String reason) {
+    void resourceStatus(StackState stack, ResourceState state, String reason) {
         synchronized (stack) {
             stack.resources.put(state.logicalId(), state);
             addEvent(stack, state.logicalId(), state.physicalId(), state.type(), state.status(), reason,
@@ -129,7 +129,7 @@ final class StackEngine {
         };
     }
 
-    private Evaluator evaluator(StackState stack, Template template, Map<String, Parameters.Value> parameters) {
+    Evaluator evaluator(StackState stack, Template template, Map<String, Parameters.Value> parameters) {
         Evaluator.Resources live = new Evaluator.Resources() {
             @Override
             public JsonNode ref(String logicalId) {
@@ -229,7 +229,7 @@ final class StackEngine {
      * Creates one resource (a new one, or the replacement of an existing one when {@code replacing}
      * holds the resource being replaced). Returns whether it succeeded.
      */
-    private boolean createResource(StackState stack, Template.Resource def, Evaluator evaluator, AtomicBoolean failed,
+    boolean createResource(StackState stack, Template.Resource def, Evaluator evaluator, AtomicBoolean failed,
             String operation, Map<String, ResourceState> replacing) {
         ResourceState old = replacing.get(def.logicalId());
         String progress = old == null ? "CREATE" : "UPDATE";
@@ -272,206 +272,16 @@ final class StackEngine {
         }
     }
 
-    // ---- update ------------------------------------------------------------------------------
-
-    /** What an update did to each resource, so that a rollback can undo exactly that. */
-    private static final class UpdateLog {
-        final Map<String, ResourceState> before;
-        final Set<String> added = ConcurrentHashMap.newKeySet();
-        final Map<String, ResourceState> updated = new ConcurrentHashMap<>();
-        final Map<String, ResourceState> replaced = new ConcurrentHashMap<>();
-        final Map<String, ResourceState> replacements = new ConcurrentHashMap<>();
-
-        UpdateLog(Map<String, ResourceState> before) {
-            this.before = before;
-        }
-    }
+    // ---- update (see StackUpdate) ---------------------------------------------------------------
 
     /** Updates from the stack's current template to {@code next}; rolls back on failure. Asynchronous. */
     void update(StackState stack, Template previous, Map<String, Parameters.Value> previousParameters,
             Template next) {
-        executor.execute(() -> runUpdate(stack, previous, previousParameters, next));
-    }
-
-    private void runUpdate(StackState stack, Template previous, Map<String, Parameters.Value> previousParameters,
-            Template next) {
-        UpdateLog log = new UpdateLog(snapshot(stack));
-        List<StackState.OutputRecord> previousOutputs;
-        Set<String> previousImports;
-        synchronized (stack) {
-            previousOutputs = new ArrayList<>(stack.outputs);
-            previousImports = new LinkedHashSet<>(stack.imports);
-            stack.imports = ConcurrentHashMap.newKeySet();
-        }
-        Evaluator evaluator = evaluator(stack, next, stack.parameters);
-        String failure;
-        try {
-            Set<String> active = activeResources(next, evaluator);
-            DependencyGraph graph = DependencyGraph.of(next.resources, active);
-            AtomicBoolean failed = new AtomicBoolean();
-            List<String> failures = GraphRunner.run(graph.nodes(), graph::dependenciesOf,
-                    id -> updateResource(stack, next.resources.get(id), evaluator, failed, log), executor);
-            if (failures.isEmpty()) {
-                writeOutputs(stack, next, evaluator);
-                String inUse = exportsRemovedInUse(stack, previousOutputs);
-                if (inUse == null) {
-                    cleanUpAfterUpdate(stack, previous, active, log);
-                    return;
-                }
-                failure = inUse;
-            } else {
-                Set<String> names = new TreeSet<>(failures);
-                boolean created = failures.stream().allMatch(log.added::contains);
-                failure = "The following resource(s) failed to " + (created ? "create" : "update") + ": "
-                        + ValidationError.list(names) + ". ";
-            }
-        } catch (RuntimeException e) {
-            failure = reason(e);
-        }
-        rollBackUpdate(stack, previous, previousParameters, previousOutputs, previousImports, log, failure);
-    }
-
-    private boolean updateResource(StackState stack, Template.Resource def, Evaluator evaluator, AtomicBoolean failed,
-            UpdateLog log) {
-        ResourceState old = log.before.get(def.logicalId());
-        if (old == null || !old.exists()) {
-            log.added.add(def.logicalId());
-            return createResource(stack, def, evaluator, failed, "CREATE", Map.of());
-        }
-        ObjectNode properties;
-        try {
-            properties = (ObjectNode) evaluator.resolve(def.properties());
-        } catch (RuntimeException e) {
-            failed.set(true);
-            resourceStatus(stack, old.with("UPDATE_FAILED", reason(e), clock.millis()), reason(e));
-            return false;
-        }
-        if (properties.equals(old.properties()) && old.type().equals(def.type())) {
-            return true;
-        }
-        ResourceProvider provider = providers.get(def.type());
-        boolean replace = !old.type().equals(def.type()) || provider != null
-                && changedKeys(old.properties(), properties).stream().anyMatch(provider.createOnlyProperties()::contains);
-        if (replace) {
-            log.replaced.put(def.logicalId(), old);
-            boolean ok = createResource(stack, def, evaluator, failed, "UPDATE", Map.of(def.logicalId(), old));
-            ResourceState now = snapshot(stack).get(def.logicalId());
-            if (now != null && !now.physicalId().equals(old.physicalId()) && now.exists()) {
-                log.replacements.put(def.logicalId(), now);
-            }
-            return ok;
-        }
-        ResourceState progress = new ResourceState(old.logicalId(), def.type(), old.physicalId(), "UPDATE_IN_PROGRESS",
-                "", properties, old.attributes(), clock.millis(), def.retainOnDelete(), def.retainOnReplace());
-        resourceStatus(stack, progress, "");
-        log.updated.put(def.logicalId(), old);
-        try {
-            if (provider == null) {
-                throw new ResourceProvider.ResourceFailure("Unsupported resource type " + def.type()
-                        + " in the Slipway local cloud");
-            }
-            ResourceProvider.Result result = provider.update(request(stack, def.logicalId(),
-                    Optional.of(old.physicalId()), properties, Optional.of(old.properties()), old.attributes()));
-            ResourceState done = new ResourceState(old.logicalId(), def.type(), result.physicalId(), "UPDATE_COMPLETE",
-                    "", properties, Map.copyOf(result.attributes()), clock.millis(), def.retainOnDelete(),
-                    def.retainOnReplace());
-            if (failed.get()) {
-                resourceStatus(stack, done.with("UPDATE_FAILED", "Resource update cancelled", clock.millis()),
-                        "Resource update cancelled");
-                return false;
-            }
-            resourceStatus(stack, done, "");
-            return true;
-        } catch (Exception e) {
-            failed.set(true);
-            resourceStatus(stack, progress.with("UPDATE_FAILED", reason(e), clock.millis()), reason(e));
-            return false;
-        }
-    }
-
-    private void cleanUpAfterUpdate(StackState stack, Template previous, Set<String> active, UpdateLog log) {
-        stackStatus(stack, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", "");
-        Set<String> removed = new LinkedHashSet<>();
-        log.before.forEach((id, state) -> {
-            if (!active.contains(id)) {
-                removed.add(id);
-            }
-        });
-        deleteAll(stack, previous, removed, log.before);
-        log.replaced.forEach((id, old) -> {
-            if (log.replacements.containsKey(id)) {
-                deletePhysical(stack, old, true);
-            }
-        });
-        synchronized (stack) {
-            removed.forEach(id -> {
-                ResourceState r = stack.resources.get(id);
-                if (r != null && (r.status().equals("DELETE_COMPLETE") || r.status().equals("DELETE_SKIPPED"))) {
-                    stack.resources.remove(id);
-                }
-            });
-            stack.resources.replaceAll((id, r) -> r);
-        }
-        stackStatus(stack, "UPDATE_COMPLETE", "");
-    }
-
-    private void rollBackUpdate(StackState stack, Template previous, Map<String, Parameters.Value> previousParameters,
-            List<StackState.OutputRecord> previousOutputs, Set<String> previousImports, UpdateLog log, String reason) {
-        stackStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS", reason);
-        boolean rollbackFailed = false;
-        for (Map.Entry<String, ResourceState> entry : log.updated.entrySet()) {
-            ResourceState old = entry.getValue();
-            ResourceState current = snapshot(stack).get(entry.getKey());
-            resourceStatus(stack, old.with("UPDATE_IN_PROGRESS", "", clock.millis()), "");
-            try {
-                ResourceProvider.Result result = providers.get(old.type()).update(request(stack, old.logicalId(),
-                        Optional.of(old.physicalId()), old.properties(),
-                        Optional.of(current == null ? old.properties() : current.properties()),
-                        current == null ? old.attributes() : current.attributes()));
-                resourceStatus(stack, new ResourceState(old.logicalId(), old.type(), result.physicalId(),
-                        "UPDATE_COMPLETE", "", old.properties(), Map.copyOf(result.attributes()), clock.millis(),
-                        old.retainOnDelete(), old.retainOnReplace()), "");
-            } catch (Exception e) {
-                rollbackFailed = true;
-                resourceStatus(stack, old.with("UPDATE_FAILED", reason(e), clock.millis()), reason(e));
-            }
-        }
-        for (ResourceState old : log.replaced.values()) {
-            resourceStatus(stack, old.with("UPDATE_COMPLETE", "", clock.millis()), "");
-        }
-        synchronized (stack) {
-            stack.templateBody = previous.body;
-            stack.parameters = new LinkedHashMap<>(previousParameters);
-            stack.outputs = new ArrayList<>(previousOutputs);
-            stack.imports = new LinkedHashSet<>(previousImports);
-        }
-        if (rollbackFailed) {
-            stackStatus(stack, "UPDATE_ROLLBACK_FAILED", reason);
-            return;
-        }
-        stackStatus(stack, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", "");
-        for (String id : log.added) {
-            ResourceState state = snapshot(stack).get(id);
-            if (state != null) {
-                deletePhysical(stack, state, false);
-                synchronized (stack) {
-                    stack.resources.remove(id);
-                    store.save(stack);
-                }
-            }
-        }
-        for (Map.Entry<String, ResourceState> entry : log.replacements.entrySet()) {
-            deletePhysical(stack, entry.getValue(), false);
-            synchronized (stack) {
-                stack.resources.put(entry.getKey(), log.replaced.get(entry.getKey()).with("UPDATE_COMPLETE", "",
-                        clock.millis()));
-            }
-        }
-        stackStatus(stack, "UPDATE_ROLLBACK_COMPLETE", "");
+        executor.execute(() -> new StackUpdate(this).run(stack, previous, previousParameters, next));
     }
 
     /** Deletes one physical resource as part of cleanup, recording the events; returns success. */
-    private boolean deletePhysical(StackState stack, ResourceState state, boolean honourReplacePolicy) {
+    boolean deletePhysical(StackState stack, ResourceState state, boolean honourReplacePolicy) {
         if (honourReplacePolicy && state.retainOnReplace()) {
             addEventLocked(stack, state, "DELETE_SKIPPED", "");
             return true;
@@ -551,7 +361,7 @@ final class StackEngine {
         return deleteAll(stack, template, ids, snapshot(stack));
     }
 
-    private List<String> deleteAll(StackState stack, Template template, Set<String> ids,
+    List<String> deleteAll(StackState stack, Template template, Set<String> ids,
             Map<String, ResourceState> states) {
         Set<String> nodes = new LinkedHashSet<>(ids);
         nodes.retainAll(states.keySet());
@@ -602,7 +412,7 @@ final class StackEngine {
         return active;
     }
 
-    private void writeOutputs(StackState stack, Template template, Evaluator evaluator) {
+    void writeOutputs(StackState stack, Template template, Evaluator evaluator) {
         List<StackState.OutputRecord> outputs = new ArrayList<>();
         var fields = template.outputs.fields();
         while (fields.hasNext()) {
@@ -640,7 +450,7 @@ final class StackEngine {
     }
 
     /** The reason an export this stack no longer has is still imported elsewhere, or null. */
-    private String exportsRemovedInUse(StackState stack, List<StackState.OutputRecord> before) {
+    String exportsRemovedInUse(StackState stack, List<StackState.OutputRecord> before) {
         return exportsRemovedInUse(stack, before, stack.outputs);
     }
 
@@ -681,7 +491,7 @@ final class StackEngine {
         }
     }
 
-    private ResourceProvider.Request request(StackState stack, String logicalId, Optional<String> physicalId,
+    ResourceProvider.Request request(StackState stack, String logicalId, Optional<String> physicalId,
             ObjectNode properties, Optional<ObjectNode> previous, Map<String, JsonNode> previousAttributes) {
         return new ResourceProvider.Request(stack.stackName, stack.stackId, logicalId, physicalId,
                 properties.deepCopy(), previous.map(ObjectNode::deepCopy), previousAttributes, region, accountId);

@@ -11,8 +11,8 @@
  *       constraints).</li>
  *   <li>{@code Evaluator}: conditions and intrinsic functions against parameters, pseudo
  *       parameters, mappings, created resources and exports.</li>
- *   <li>{@code StackEngine} + {@code GraphRunner}: resources in dependency order, independent ones
- *       in parallel; updates from the before/after diff (no change, in place, replacement when a
+ *   <li>{@code StackEngine} + {@code GraphRunner} (+ {@code StackUpdate}): resources in dependency
+ *       order, independent ones in parallel; updates from the before/after diff (no change, in place, replacement when a
  *       provider's create-only property changed); rollbacks replay the recorded previous state.</li>
  *   <li>{@code ChangeSetPlanner}: the same diff, statically, for change sets.</li>
  *   <li>{@code StackStore}: state, apart from the logic; JSON files when a data directory is set.</li>
