@@ -57,7 +57,20 @@ final class Validator {
         this.problems = problems;
     }
 
+    /** AWS commercial, GovCloud and China regions (Lambda is in all of them), as of 2026-11. */
+    static final Set<String> REGIONS = Set.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1",
+            "ap-east-1", "ap-east-2", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+            "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+            "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3",
+            "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1", "me-south-1", "me-central-1", "mx-central-1",
+            "sa-east-1", "us-gov-east-1", "us-gov-west-1", "cn-north-1", "cn-northwest-1");
+
     void validate() {
+        if (!REGIONS.contains(service.region())) {
+            error(loc.value(service.config().path("provider").has("region") ? "provider.region" : "provider"),
+                    "unknown region \"" + service.region() + "\"." + Schema.suggestion(service.region(), REGIONS),
+                    "use an AWS region code such as us-east-1 or eu-central-1");
+        }
         Map<String, String> restRoutes = new LinkedHashMap<>();
         Map<String, String> restVariables = new HashMap<>();
         Map<String, String> httpApiRoutes = new LinkedHashMap<>();
