@@ -93,7 +93,7 @@ public final class CloudFormationService implements AutoCloseable {
 
     /** Events, newest first. */
     public List<StackEvent> describeStackEvents(String stackNameOrId) {
-        StackState stack = actions.stack(stackNameOrId);
+        StackState stack = actions.stackForEvents(stackNameOrId);
         synchronized (stack) {
             List<StackEvent> events = new ArrayList<>();
             for (int i = stack.events.size() - 1; i >= 0; i--) {

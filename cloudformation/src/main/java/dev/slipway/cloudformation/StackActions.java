@@ -327,6 +327,11 @@ final class StackActions {
         return store.find(nameOrId).orElseThrow(() -> ValidationError.stackNotFound(nameOrId));
     }
 
+    /** DescribeStackEvents words it differently: "Stack [myStack] does not exist" (stacker#683, 2018). */
+    StackState stackForEvents(String nameOrId) {
+        return store.find(nameOrId).orElseThrow(() -> ValidationError.stackNotFoundBracket(nameOrId));
+    }
+
     /** Waits until the stack is not in progress, or until {@code wait} has passed. */
     StackState awaitSettled(String nameOrId, Duration wait) {
         StackState stack = stack(nameOrId);

@@ -198,6 +198,12 @@ class TemplateValidationTest {
     }
 
     @Test
+    void describeStackEventsOfUnknownStack_failsWithDoesNotExist() {
+        assertValidationError(() -> cfn.client.describeStackEvents(b -> b.stackName("nope")),
+                "Stack [nope] does not exist");
+    }
+
+    @Test
     void updateOfUnknownStack_failsWithDoesNotExist() {
         assertValidationError(() -> cfn.client.updateStack(b -> b.stackName("nope")
                 .templateBody("Resources:\n  A:\n    Type: Test::Thing\n")), "Stack [nope] does not exist");
