@@ -83,6 +83,57 @@ final class GatewayResponses {
         return http(413, "{\"message\":\"Request Entity Too Large\"}", requestId);
     }
 
+    /** The gateway response type of one of this class's REST answers, or null for anything else. */
+    static String responseType(HttpResponse r) {
+        String errorType = r.headers().get("x-amzn-ErrorType");
+        if (errorType == null) {
+            return null;
+        }
+        return switch (errorType) {
+            case "IncompleteSignatureException" -> "MISSING_AUTHENTICATION_TOKEN";
+            case "UnauthorizedException" -> "UNAUTHORIZED";
+            case "AccessDeniedException" -> "ACCESS_DENIED";
+            case "AuthorizerConfigurationException" -> "AUTHORIZER_CONFIGURATION_ERROR";
+            case "ForbiddenException" -> "INVALID_API_KEY";
+            case "TooManyRequestsException" -> "THROTTLED";
+            case "RequestTooLongException" -> "REQUEST_TOO_LARGE";
+            case "InternalServerErrorException" -> r.status() == 504 ? "INTEGRATION_TIMEOUT" : "INTEGRATION_FAILURE";
+            default -> null;
+        };
+    }
+
+    /**
+     * Applies the API's AWS::ApiGateway::GatewayResponse customisations (its own type first, then
+     * DEFAULT_4XX or DEFAULT_5XX): headers from {@code gatewayresponse.header.*} and the status code.
+     */
+    static HttpResponse customise(RestApi api, HttpResponse r) {
+        String type = responseType(r);
+        if (type == null || api.gatewayResponses.isEmpty()) {
+            return r;
+        }
+        RestApi.GatewayResponse g = api.gatewayResponses.get(type);
+        if (g == null) {
+            g = api.gatewayResponses.get(r.status() >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX");
+        }
+        if (g == null) {
+            return r;
+        }
+        HttpResponse out = r;
+        if (g.statusCode() != null) {
+            try {
+                out = HttpResponse.status(Integer.parseInt(g.statusCode())).body(r.body());
+                HttpResponse target = out;
+                r.headers().forEach(target::header);
+            } catch (NumberFormatException e) {
+                out = r;
+            }
+        }
+        for (var h : g.headers().entrySet()) {
+            out.headers().set(h.getKey(), h.getValue());
+        }
+        return out;
+    }
+
     private static HttpResponse of(int status, String body, String errorType, String requestId) {
         return HttpResponse.json(status, body).header("x-amzn-RequestId", requestId)
                 .header("x-amzn-ErrorType", errorType);

@@ -25,6 +25,8 @@ final class RestApi {
     final Map<String, Authorizer> authorizers = new ConcurrentHashMap<>();
     final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     final Map<String, Stage> stages = new ConcurrentHashMap<>();
+    /** Customised gateway responses by ResponseType (DEFAULT_4XX, UNAUTHORIZED, …). */
+    final Map<String, GatewayResponse> gatewayResponses = new ConcurrentHashMap<>();
 
     RestApi(String id, String rootResourceId, Instant createdDate) {
         this.id = id;
@@ -77,6 +79,12 @@ final class RestApi {
 
     /** What a deployment serves for one resource path and method. */
     record Route(String resourceId, String resourcePath, Method method) {}
+
+    /**
+     * @param statusCode the status to answer instead, or null to keep the default
+     * @param headers from {@code gatewayresponse.header.X: 'value'} parameters
+     */
+    record GatewayResponse(String id, String type, String statusCode, Map<String, String> headers) {}
 
     record Stage(String name, String deploymentId, String description, Map<String, String> variables,
             Instant createdDate, Instant lastUpdatedDate) {}

@@ -30,7 +30,7 @@ final class RestApiProviders {
     List<ResourceProvider> all() {
         return List.of(new RestApiProvider(), new ResourceResource(), new MethodProvider(), new DeploymentProvider(),
                 new StageProvider(), new AuthorizerProvider(), new ApiKeyProvider(), new UsagePlanProvider(),
-                new UsagePlanKeyProvider());
+                new UsagePlanKeyProvider(), new GatewayResponseProvider());
     }
 
     private String accountId = dev.slipway.protocol.AwsDefaults.ACCOUNT_ID;
@@ -472,6 +472,54 @@ final class RestApiProviders {
         @Override
         public void delete(Request r) {
             r.physicalId().ifPresent(store.usagePlans::remove);
+        }
+    }
+
+    /** AWS::ApiGateway::GatewayResponse, which the Framework adds for CORS headers on 4XX/5XX answers. */
+    final class GatewayResponseProvider implements ResourceProvider {
+        @Override
+        public String type() {
+            return "AWS::ApiGateway::GatewayResponse";
+        }
+
+        @Override
+        public Set<String> createOnlyProperties() {
+            return Set.of("ResponseType", "RestApiId");
+        }
+
+        @Override
+        public Result create(Request r) throws Exception {
+            return put(r, ids.shortId());
+        }
+
+        @Override
+        public Result update(Request r) throws Exception {
+            return put(r, r.physicalId().orElseThrow());
+        }
+
+        private Result put(Request r, String id) throws ResourceFailure {
+            ObjectNode p = r.properties();
+            RestApi api = api(p, "RestApiId", type());
+            String responseType = Props.required(p, "ResponseType", type()).toUpperCase(Locale.ROOT);
+            java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, String> e : Props.stringMap(p, "ResponseParameters").entrySet()) {
+                String v = e.getValue();
+                if (e.getKey().startsWith("gatewayresponse.header.") && v.length() >= 2 && v.startsWith("'")
+                        && v.endsWith("'")) {
+                    headers.put(e.getKey().substring("gatewayresponse.header.".length()), v.substring(1, v.length() - 1));
+                }
+            }
+            api.gatewayResponses.put(responseType, new RestApi.GatewayResponse(id, responseType,
+                    Props.text(p, "StatusCode", null), Map.copyOf(headers)));
+            return new Result(id, Map.of());
+        }
+
+        @Override
+        public void delete(Request r) {
+            RestApi api = store.restApis.get(Props.text(r.properties(), "RestApiId", ""));
+            if (api != null) {
+                api.gatewayResponses.values().removeIf(g -> r.physicalId().map(g.id()::equals).orElse(false));
+            }
         }
     }
 

@@ -56,13 +56,13 @@ final class RestDataPlane {
         String requestId = call.requestId();
         String method = call.request().method();
         if (call.request().body().length > Limits.MAX_PAYLOAD_BYTES) {
-            return done(call, start, "", GatewayResponses.tooLarge(requestId));
+            return done(api, call, start, "", GatewayResponses.tooLarge(requestId));
         }
         RestApi.Stage stage = api.stages.get(call.stage());
         PathTrie<RestApi.Route> routes = api.stageRoutes(call.stage()).orElse(null);
         PathTrie.Match<RestApi.Route> match = routes == null ? null : routes.match(call.path(), method);
         if (match == null) {
-            return done(call, start, "", GatewayResponses.missingAuthenticationToken(requestId));
+            return done(api, call, start, "", GatewayResponses.missingAuthenticationToken(requestId));
         }
         RestApi.Method m = match.value().method();
         RestApi.Integration integration = m.integration();
@@ -72,7 +72,7 @@ final class RestDataPlane {
         if (m.apiKeyRequired()) {
             apiKey = call.request().headers().get("x-api-key");
             if (!store.keyAllowed(apiKey, api.id, call.stage())) {
-                return done(call, start, "", GatewayResponses.invalidApiKey(requestId));
+                return done(api, call, start, "", GatewayResponses.invalidApiKey(requestId));
             }
             apiKeyId = keyId(apiKey);
         }
@@ -84,15 +84,15 @@ final class RestDataPlane {
                 : stage.deploymentId(), api.binaryMediaTypes, null, keyUsed, keyIdUsed, false);
         if ("AWS_IAM".equals(m.authorizationType()) && !call.request().headers().contains("Authorization")) {
             // An unsigned call to an IAM-authorized method; signatures themselves are not checked locally.
-            return done(call, start, "", GatewayResponses.missingAuthenticationToken(requestId));
+            return done(api, call, start, "", GatewayResponses.missingAuthenticationToken(requestId));
         }
         if ("COGNITO_USER_POOLS".equals(m.authorizationType()) && !cognitoTokenPresent(api, m, call)) {
-            return done(call, start, "", GatewayResponses.unauthorized(requestId));
+            return done(api, call, start, "", GatewayResponses.unauthorized(requestId));
         }
         if ("CUSTOM".equals(m.authorizationType()) && m.authorizerId() != null) {
             RestApi.Authorizer a = api.authorizers.get(m.authorizerId());
             if (a == null) {
-                return done(call, start, "", GatewayResponses.authorizerFailure(requestId));
+                return done(api, call, start, "", GatewayResponses.authorizerFailure(requestId));
             }
             String methodArn = "arn:aws:execute-api:" + region + ":" + accountId + ":" + api.id + "/" + call.stage()
                     + "/" + method + call.path();
@@ -100,28 +100,28 @@ final class RestDataPlane {
                     () -> (ObjectNode) parse(RestEvents.build(base))), executor)
                     .thenCompose(d -> {
                         if (d.error() != null) {
-                            return done(call, start, "", d.error());
+                            return done(api, call, start, "", d.error());
                         }
                         RestEvents.Input withAuth = new RestEvents.Input(call, accountId, base.resourcePath(),
                                 base.resourceId(), base.pathParameters(), stageVariables, base.deploymentId(),
                                 base.binaryMediaTypes(), d.authorization(), keyUsed, keyIdUsed, false);
-                        return integrate(call, start, integration, withAuth, functionArn);
+                        return integrate(api, call, start, integration, withAuth, functionArn);
                     });
         }
-        return integrate(call, start, integration, base, functionArn);
+        return integrate(api, call, start, integration, base, functionArn);
     }
 
-    private CompletionStage<HttpResponse> integrate(Call call, long start, RestApi.Integration integration,
+    private CompletionStage<HttpResponse> integrate(RestApi api, Call call, long start, RestApi.Integration integration,
             RestEvents.Input input, String functionArn) {
         String requestId = call.requestId();
         if (integration == null) {
-            return done(call, start, "", GatewayResponses.internalError(requestId));
+            return done(api, call, start, "", GatewayResponses.internalError(requestId));
         }
         if (integration.type().equals("MOCK")) {
-            return done(call, start, "", mock(integration, call));
+            return done(api, call, start, "", mock(integration, call));
         }
         if (!integration.type().equals("AWS_PROXY")) {
-            return done(call, start, "", HttpResponse.json(500, "{\"message\": \"Slipway supports AWS_PROXY and "
+            return done(api, call, start, "", HttpResponse.json(500, "{\"message\": \"Slipway supports AWS_PROXY and "
                     + "MOCK integrations; this method's integration is " + integration.type() + "\"}"));
         }
         byte[] event = RestEvents.build(input);
@@ -134,18 +134,18 @@ final class RestDataPlane {
                     if (error != null) {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null
                                 ? error.getCause() : error;
-                        response = cause instanceof TimeoutException ? GatewayResponses.timeout(requestId)
-                                : GatewayResponses.internalError(requestId);
+                        response = GatewayResponses.customise(api, cause instanceof TimeoutException
+                                ? GatewayResponses.timeout(requestId) : GatewayResponses.internalError(requestId));
                         log(call, start, functionArn, response.status(), false, false);
                         return response;
                     }
                     response = switch (outcome.kind()) {
                         case SUCCESS -> {
                             HttpResponse r = ProxyResponses.rest(outcome.payload());
-                            yield r == null ? GatewayResponses.internalError(requestId) : r;
+                            yield r == null ? GatewayResponses.customise(api, GatewayResponses.internalError(requestId)) : r;
                         }
-                        case THROTTLED -> GatewayResponses.throttled(requestId);
-                        default -> GatewayResponses.internalError(requestId);
+                        case THROTTLED -> GatewayResponses.customise(api, GatewayResponses.throttled(requestId));
+                        default -> GatewayResponses.customise(api, GatewayResponses.internalError(requestId));
                     };
                     response.headers().set("x-amzn-RequestId", requestId);
                     log(call, start, functionArn, response.status(), outcome.kind() != FunctionInvoker.Kind.NOT_FOUND
@@ -213,9 +213,11 @@ final class RestDataPlane {
                 .findFirst().orElse(null);
     }
 
-    private CompletionStage<HttpResponse> done(Call call, long start, String function, HttpResponse response) {
-        log(call, start, function, response.status(), false, false);
-        return CompletableFuture.completedFuture(response);
+    private CompletionStage<HttpResponse> done(RestApi api, Call call, long start, String function,
+            HttpResponse response) {
+        HttpResponse r = GatewayResponses.customise(api, response);
+        log(call, start, function, r.status(), false, false);
+        return CompletableFuture.completedFuture(r);
     }
 
     private void log(Call call, long start, String function, int status, boolean invoked, boolean cold) {

@@ -3,7 +3,7 @@
  *
  * <p>The facade is {@link dev.slipway.apigateway.ApiGatewayService}. APIs are created by the
  * CloudFormation providers (AWS::ApiGateway::RestApi, Resource, Method, Deployment, Stage,
- * Authorizer, ApiKey, UsagePlan, UsagePlanKey; AWS::ApiGatewayV2::Api, Stage, Integration, Route,
+ * Authorizer, ApiKey, UsagePlan, UsagePlanKey, GatewayResponse; AWS::ApiGatewayV2::Api, Stage, Integration, Route,
  * Authorizer) exactly as the Serverless Framework v3 compiles {@code http} and {@code httpApi}
  * events. A REST deployment snapshots the routes ({@code PathTrie}); stages serve a deployment.
  * Requests flow Router → RestDataPlane / HttpApiDataPlane → (API key, authorizer) → event
@@ -16,7 +16,7 @@
  *       the Serverless Framework's CORS origin template, not general VTL. AWS, HTTP and HTTP_PROXY
  *       integrations answer 500 naming the type.</li>
  *   <li>No OpenAPI import (Body/BodyS3Location), no request validators, models, gateway-response
- *       customisation, usage-plan throttling or quotas, caching. AWS_IAM methods only require an
+ *       templates (headers and status codes of AWS::ApiGateway::GatewayResponse do apply), usage-plan throttling or quotas, caching. AWS_IAM methods only require an
  *       Authorization header and COGNITO_USER_POOLS methods only their token header: neither
  *       signatures nor Cognito tokens are verified.</li>
  *   <li>API keys: the key must be enabled and in a usage plan (or StageKeys) covering the stage;

@@ -175,6 +175,26 @@ class RestAuthorizerTest {
     }
 
     @Test
+    void gatewayResponseDefault4XX_asTheFrameworkCompilesItForCors_addsItsHeadersToAuthorizerErrors() {
+        cfn.create("AWS::ApiGateway::GatewayResponse", Cfn.json("""
+                {"ResponseParameters":{"gatewayresponse.header.Access-Control-Allow-Origin":"'*'",
+                  "gatewayresponse.header.Access-Control-Allow-Headers":"'*'"},
+                 "ResponseType":"DEFAULT_4XX","RestApiId":"%s"}""".formatted(apiId)));
+        HttpResponse<String> r = Http.get(base + "/secret");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(r.headers().firstValue("Access-Control-Allow-Headers")).hasValue("*");
+        HttpResponse<String> denied = Http.get(base + "/secret", "Authorization", "Bearer deny");
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        HttpResponse<String> broken = Http.get(base + "/secret", "Authorization", "Bearer broken");
+        assertThat(broken.statusCode()).isEqualTo(500);
+        assertThat(broken.headers().firstValue("Access-Control-Allow-Origin")).as("DEFAULT_5XX is not configured")
+                .isEmpty();
+    }
+
+    @Test
     void iamMethod_withoutASignature_isMissingAuthenticationToken() {
         assertThat(Http.get(base + "/iam").statusCode()).isEqualTo(403);
         assertThat(Http.get(base + "/iam").body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
