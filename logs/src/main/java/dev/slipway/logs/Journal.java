@@ -18,7 +18,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,12 +29,25 @@ import java.util.stream.Stream;
  * time, retention, tags; replaced atomically) and {@code streams/<sha256(stream)>.jsonl}: a header
  * line, then one JSON line per event, appended.
  *
- * <p>Event lines are appended and flushed to the OS but not fsynced: function logs are diagnostics,
+ * <p>Event lines are written to the OS (through a channel kept open per recent stream) but not fsynced: function logs are diagnostics,
  * not acknowledged data, and fsyncing every line would cost the Lambda invoke path milliseconds.
  * A crash can lose the last lines; a torn last line is skipped when loading.
  */
-final class Journal {
+final class Journal implements AutoCloseable {
+    /** Open append channels kept for the most recently written streams (a log line must not cost an open+close). */
+    private static final int MAX_OPEN_STREAMS = 128;
+
     private final Path groups;
+    private final Map<Path, FileChannel> open = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, FileChannel> eldest) {
+            if (size() > MAX_OPEN_STREAMS) {
+                closeQuietly(eldest.getValue());
+                return true;
+            }
+            return false;
+        }
+    };
 
     Journal(Path root) {
         this.groups = root.resolve("groups");
@@ -47,8 +62,15 @@ final class Journal {
         return groups.resolve(hash(group));
     }
 
+    /** Stream file paths are a pure function of the names; cached because hashing showed in profiles of the log path. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Path> paths = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Path streamFile(String group, String stream) {
-        return groupDir(group).resolve("streams").resolve(hash(stream) + ".jsonl");
+        if (paths.size() > 10_000) {
+            paths.clear();
+        }
+        return paths.computeIfAbsent(group + '\n' + stream,
+                k -> groupDir(group).resolve("streams").resolve(hash(stream) + ".jsonl"));
     }
 
     void writeGroup(LogGroup g) {
@@ -73,16 +95,38 @@ final class Journal {
     }
 
     void deleteGroup(String group) {
-        deleteRecursively(groupDir(group));
+        Path dir = groupDir(group);
+        synchronized (open) {
+            open.entrySet().removeIf(e -> {
+                if (e.getKey().startsWith(dir)) {
+                    closeQuietly(e.getValue());
+                    return true;
+                }
+                return false;
+            });
+        }
+        deleteRecursively(dir);
     }
 
     void createStream(String group, LogStream s) {
+        synchronized (open) {
+            FileChannel stale = open.remove(streamFile(group, s.name));
+            if (stale != null) {
+                closeQuietly(stale);
+            }
+        }
         String header = Json.string(Json.object().put("stream", s.name).put("creationTime", s.creationTime)) + "\n";
         write(streamFile(group, s.name), header, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
     }
 
     void deleteStream(String group, String stream) {
+        synchronized (open) {
+            FileChannel ch = open.remove(streamFile(group, stream));
+            if (ch != null) {
+                closeQuietly(ch);
+            }
+        }
         try {
             Files.deleteIfExists(streamFile(group, stream));
         } catch (IOException e) {
@@ -96,8 +140,42 @@ final class Journal {
             sb.append(Json.string(Json.object().put("t", e.timestamp()).put("i", e.ingestionTime())
                     .put("m", e.message()))).append('\n');
         }
-        write(streamFile(group, stream), sb.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE);
+        Path file = streamFile(group, stream);
+        java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(sb.toString());
+        synchronized (open) {
+            try {
+                FileChannel ch = open.get(file);
+                if (ch == null) {
+                    ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+                    open.put(file, ch);
+                }
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
+            } catch (IOException e) {
+                FileChannel broken = open.remove(file);
+                if (broken != null) {
+                    closeQuietly(broken);
+                }
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (open) {
+            open.values().forEach(Journal::closeQuietly);
+            open.clear();
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // nothing left to do
+        }
     }
 
     private static void write(Path file, String text, StandardOpenOption... options) {

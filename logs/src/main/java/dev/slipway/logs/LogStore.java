@@ -56,6 +56,10 @@ final class LogStore {
         }
     }
 
+    void close() {
+        journal.ifPresent(Journal::close);
+    }
+
     long now() {
         return clock.millis();
     }

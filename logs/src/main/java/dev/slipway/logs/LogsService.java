@@ -211,9 +211,17 @@ public final class LogsService implements AutoCloseable {
             public List<ResourceProvider> resourceProviders() {
                 return self.resourceProviders();
             }
+
+            @Override
+            public void close() {
+                self.close();
+            }
         };
     }
 
+    /** Closes the stream files kept open (the data directory stays as it is). */
     @Override
-    public void close() {}
+    public void close() {
+        store.close();
+    }
 }
