@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class StackEngine {
     static final String STACK_TYPE = "AWS::CloudFormation::Stack";
+    /** Events kept per stack (oldest dropped first), so a stack file stays small after many deploys. */
+    static final int MAX_EVENTS = 2_000;
     private static final String INITIATED = "Resource creation Initiated";
     private static final String REPLACING = "Requested update requires the creation of a new physical resource; "
             + "hence creating one.";
@@ -88,6 +90,9 @@ final class StackEngine {
             String reason, String properties) {
         stack.events.add(new StackState.StackEventRecord(UUID.randomUUID().toString(), logicalId, physicalId, type,
                 clock.millis(), status, reason, properties));
+        if (stack.events.size() > MAX_EVENTS) {
+            stack.events.subList(0, stack.events.size() - MAX_EVENTS).clear();
+        }
     }
 
     // ---- names and views for the evaluator ---------------------------------------------------

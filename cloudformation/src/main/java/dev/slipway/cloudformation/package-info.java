@@ -41,7 +41,8 @@
  *   <li>Fn::GetAZs returns three zones (a, b, c); Fn::Cidr supports IPv4 only; SSM parameter types
  *       are accepted but their values are not looked up.</li>
  *   <li>DeletionPolicy Snapshot is treated as Delete; RetainExceptOnCreate as Delete.</li>
- *   <li>List actions return every result in one page (no NextToken).</li>
+ *   <li>List actions return every result in one page (no NextToken). A stack keeps its latest
+ *       2,000 events (AWS keeps them for 90 days).</li>
  *   <li>A stack operation interrupted by a restart is not resumed: the stack comes back as
  *       ROLLBACK_FAILED, UPDATE_ROLLBACK_FAILED or DELETE_FAILED with a reason saying so.</li>
  *   <li>Some error texts could not be confirmed against AWS; their factories in
