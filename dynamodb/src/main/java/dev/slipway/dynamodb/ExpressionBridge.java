@@ -102,6 +102,14 @@ final class ExpressionBridge implements Expressions {
         }
         Condition filter = (text = Constraints.text(in, "FilterExpression")) == null ? null
                 : dev.slipway.dynamodb.expression.Expressions.filter(text, names, values, usage);
+        if (filter != null && queryKeys != null) {
+            for (String attribute : filter.topLevelAttributes()) {
+                if (queryKeys.isKeyAttribute(attribute)) {
+                    throw ValidationException.of("Filter Expression can only contain non-primary key attributes: "
+                            + "Primary key attribute: " + attribute);
+                }
+            }
+        }
         Projection projection = (text = Constraints.text(in, "ProjectionExpression")) == null ? null
                 : dev.slipway.dynamodb.expression.Expressions.projection(text, names, usage);
         Update update = (text = Constraints.text(in, "UpdateExpression")) == null ? null

@@ -1,9 +1,7 @@
 package dev.slipway.dynamodb;
 
 import dev.slipway.dynamodb.model.AttributeValue;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -49,7 +47,7 @@ final class Table {
 
     /** Stores an item (already validated), replacing any with the same key; returns the old one or null. */
     Map<String, AttributeValue> put(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> stored = Collections.unmodifiableMap(new LinkedHashMap<>(item));
+        Map<String, AttributeValue> stored = compact(item);
         ItemKey key = keyOf(stored);
         Map<String, AttributeValue> old = items.put(key, stored);
         if (old != null) {
@@ -72,10 +70,41 @@ final class Table {
         return old;
     }
 
+    /**
+     * The stored form of an item: an immutable {@code Map.ofEntries} (a fraction of a
+     * LinkedHashMap's footprint) with attribute names shared between items. Attribute order is
+     * not kept, as DynamoDB does not keep it either.
+     */
+    static Map<String, AttributeValue> compact(Map<String, AttributeValue> item) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, AttributeValue>[] entries = new Map.Entry[item.size()];
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            entries[i++] = Map.entry(intern(e.getKey()), e.getValue());
+        }
+        return Map.ofEntries(entries);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String intern(String name) {
+        String shared = NAMES.get(name);
+        if (shared != null) {
+            return shared;
+        }
+        // Bounded so that items with generated attribute names cannot grow the table without end.
+        if (NAMES.size() < 100_000) {
+            shared = NAMES.putIfAbsent(name, name);
+            return shared == null ? name : shared;
+        }
+        return name;
+    }
+
     /** Loads an item from storage at start-up: no listener call. */
     void load(Map<String, AttributeValue> item) {
-        ItemKey key = keyOf(item);
-        Map<String, AttributeValue> stored = Collections.unmodifiableMap(new LinkedHashMap<>(item));
+        Map<String, AttributeValue> stored = compact(item);
+        ItemKey key = keyOf(stored);
         items.put(key, stored);
         sizeBytes += Values.itemSize(stored);
         index(key, stored);

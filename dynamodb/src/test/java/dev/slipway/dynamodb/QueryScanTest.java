@@ -165,6 +165,13 @@ class QueryScanTest extends ServerFixture {
         }
 
         @Test
+        void filterOnKeyAttribute_fails() {
+            assertFails(() -> ddb.query(b -> b.tableName(numbers).keyConditionExpression("pk = :p").filterExpression("n > :z")
+                            .expressionAttributeValues(Map.of(":p", s("p"), ":z", n("1")))), "ValidationException",
+                    "Filter Expression can only contain non-primary key attributes: Primary key attribute: n");
+        }
+
+        @Test
         void zeroLimit_failsWithConstraint() {
             assertFails(() -> ddb.query(b -> b.tableName(numbers).keyConditionExpression("pk = :p").limit(0)
                             .expressionAttributeValues(Map.of(":p", s("p")))), "ValidationException",

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reading and copy-on-write editing of document paths in an item. Items and values are never
- * mutated: an edit returns a new top-level map sharing the untouched parts with the original,
- * which is what lets an update run against "a copy" at the cost of the edited spine only.
+ * Reading and editing document paths. Attribute values are never mutated: the update works on
+ * its own copy of the item's top-level map and replaces nested maps and lists by edited copies
+ * (sharing the untouched parts), which is what lets an update run against "a copy" at the cost
+ * of the edited spine only.
  */
 final class DocumentPaths {
     private DocumentPaths() {
@@ -40,16 +41,33 @@ final class DocumentPaths {
     }
 
     /**
-     * Sets the value at {@code path}. The parent must exist with the right type; an index past
-     * the end of a list appends. Throws DynamoDB's "document path ... invalid for update" otherwise.
+     * Sets the value at {@code path} in {@code item}, a working copy owned by the caller (its
+     * top level is changed in place; nested maps and lists are copied on write). The parent must
+     * exist with the right type; an index past the end of a list appends. Throws DynamoDB's
+     * "document path ... invalid for update" otherwise.
      */
-    static Map<String, AttributeValue> set(Map<String, AttributeValue> item, Path path, AttributeValue value) {
-        return ((AttributeValue.M) edit(new AttributeValue.M(item), path.elements(), 0, value, false)).value();
+    static void set(Map<String, AttributeValue> item, Path path, AttributeValue value) {
+        if (path.size() == 1) {
+            item.put(path.top(), value);
+            return;
+        }
+        AttributeValue child = item.get(path.top());
+        if (child == null) {
+            throw ExpressionErrors.invalidPathForUpdate();
+        }
+        item.put(path.top(), edit(child, path.elements(), 1, value, false));
     }
 
-    /** Removes the value at {@code path}; a missing attribute or list element is not an error. */
-    static Map<String, AttributeValue> remove(Map<String, AttributeValue> item, Path path) {
-        return ((AttributeValue.M) edit(new AttributeValue.M(item), path.elements(), 0, null, true)).value();
+    /** Removes the value at {@code path} from the working copy {@code item}; a missing attribute or element is not an error. */
+    static void remove(Map<String, AttributeValue> item, Path path) {
+        if (path.size() == 1) {
+            item.remove(path.top());
+            return;
+        }
+        AttributeValue child = item.get(path.top());
+        if (child != null) {
+            item.put(path.top(), edit(child, path.elements(), 1, null, true));
+        }
     }
 
     private static AttributeValue edit(AttributeValue container, List<PathElement> elements, int at, AttributeValue value,

@@ -36,7 +36,7 @@ public final class Expressions {
     static Condition condition(String kind, String expression, Map<String, String> names,
                                Map<String, AttributeValue> values, UsageTracker tracker) {
         checkLength(kind, expression);
-        Parser.Parsed<Ast.Cond> parsed = Parser.condition(expression, kind);
+        Parser.Parsed<Ast.Cond> parsed = ParseCache.get(kind, expression, () -> Parser.condition(expression, kind));
         return new Condition(new Validator(kind, names, values, tracker).condition(parsed), kind);
     }
 
@@ -44,14 +44,15 @@ public final class Expressions {
     public static Update update(String expression, Map<String, String> names, Map<String, AttributeValue> values,
                                 UsageTracker tracker) {
         checkLength("UpdateExpression", expression);
-        Parser.Parsed<Ast.UpdateExpr> parsed = Parser.update(expression);
+        Parser.Parsed<Ast.UpdateExpr> parsed = ParseCache.get("UpdateExpression", expression, () -> Parser.update(expression));
         return new Update(new Validator("UpdateExpression", names, values, tracker).update(parsed));
     }
 
     /** A ProjectionExpression (GetItem, Query, Scan, BatchGetItem, TransactGetItems). */
     public static Projection projection(String expression, Map<String, String> names, UsageTracker tracker) {
         checkLength("ProjectionExpression", expression);
-        Parser.Parsed<Ast.ProjectionExpr> parsed = Parser.projection(expression, "ProjectionExpression");
+        Parser.Parsed<Ast.ProjectionExpr> parsed = ParseCache.get("ProjectionExpression", expression,
+                () -> Parser.projection(expression, "ProjectionExpression"));
         return new Projection(new Validator("ProjectionExpression", names, null, tracker).projection(parsed));
     }
 

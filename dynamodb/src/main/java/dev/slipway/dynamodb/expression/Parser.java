@@ -78,13 +78,13 @@ final class Parser {
             p.expectEof();
             return c;
         });
-        return new Parsed<>(cond, p);
+        return p.parsed(cond);
     }
 
     static Parsed<Ast.UpdateExpr> update(String text) {
         Parser p = new Parser(text, "UpdateExpression", UPDATE_KEYWORDS);
         p.requireNonEmpty();
-        return new Parsed<>(p.run(p::parseUpdate), p);
+        return p.parsed(p.run(p::parseUpdate));
     }
 
     static Parsed<Ast.ProjectionExpr> projection(String text, String kind) {
@@ -98,11 +98,18 @@ final class Parser {
             p.expectEof();
             return new Ast.ProjectionExpr(paths);
         });
-        return new Parsed<>(expr, p);
+        return p.parsed(expr);
     }
 
-    /** A parse result with the parser's observations for the validator. */
-    record Parsed<T>(T ast, Parser parser) {
+    /** A parse result with the parser's observations for the validator; immutable, so it can be cached. */
+    record Parsed<T>(T ast, boolean redundantParentheses, String repeatedSection, List<Path> actionPaths) {
+        Parsed {
+            actionPaths = List.copyOf(actionPaths);
+        }
+    }
+
+    private <T> Parsed<T> parsed(T ast) {
+        return new Parsed<>(ast, redundantParentheses, repeatedSection, actionPaths);
     }
 
     private void requireNonEmpty() {

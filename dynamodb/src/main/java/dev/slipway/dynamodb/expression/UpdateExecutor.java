@@ -37,18 +37,21 @@ final class UpdateExecutor {
         for (Ast.SetAction set : tree.set()) {
             setValues.add(value(set.value(), original));
         }
-        Map<String, AttributeValue> item = new LinkedHashMap<>(original);
+        Map<String, AttributeValue> item = new LinkedHashMap<>(original); // the copy; original stays untouched
         for (int i = 0; i < tree.set().size(); i++) {
-            item = DocumentPaths.set(item, tree.set().get(i).path(), setValues.get(i));
+            DocumentPaths.set(item, tree.set().get(i).path(), setValues.get(i));
         }
-        List<Path> removals = new ArrayList<>(tree.remove());
-        removals.sort(REMOVAL_ORDER);
+        List<Path> removals = tree.remove();
+        if (removals.size() > 1) {
+            removals = new ArrayList<>(removals);
+            removals.sort(REMOVAL_ORDER);
+        }
         for (Path path : removals) {
-            item = DocumentPaths.remove(item, path);
+            DocumentPaths.remove(item, path);
         }
         for (Ast.AddAction add : tree.add()) {
             AttributeValue current = DocumentPaths.get(original, add.path());
-            item = DocumentPaths.set(item, add.path(), add(current, add.value().value()));
+            DocumentPaths.set(item, add.path(), add(current, add.value().value()));
         }
         for (Ast.DeleteAction delete : tree.delete()) {
             AttributeValue current = DocumentPaths.get(original, delete.path());
@@ -56,7 +59,11 @@ final class UpdateExecutor {
                 continue;
             }
             AttributeValue remaining = delete(current, delete.value().value());
-            item = remaining == null ? DocumentPaths.remove(item, delete.path()) : DocumentPaths.set(item, delete.path(), remaining);
+            if (remaining == null) {
+                DocumentPaths.remove(item, delete.path());
+            } else {
+                DocumentPaths.set(item, delete.path(), remaining);
+            }
         }
         return item;
     }

@@ -46,7 +46,7 @@ final class Validator {
 
     Cond condition(Parser.Parsed<Cond> parsed) {
         Cond raw = parsed.ast();
-        if (parsed.parser().redundantParentheses) {
+        if (parsed.redundantParentheses()) {
             throw ExpressionErrors.redundantParentheses(kind);
         }
         List<Call> calls = new ArrayList<>();
@@ -221,8 +221,8 @@ final class Validator {
                 throw ExpressionErrors.unknownFunction(kind, call.function());
             }
         }
-        if (parsed.parser().repeatedSection != null) {
-            throw ExpressionErrors.sectionTwice(parsed.parser().repeatedSection);
+        if (parsed.repeatedSection() != null) {
+            throw ExpressionErrors.sectionTwice(parsed.repeatedSection());
         }
         for (Path path : paths) {
             resolver.resolvePath(path);
@@ -237,7 +237,7 @@ final class Validator {
                 raw.remove().stream().map(resolver::resolvePath).toList(),
                 raw.add().stream().map(a -> new Ast.AddAction(resolver.resolvePath(a.path()), resolver.resolveValue(a.value()))).toList(),
                 raw.delete().stream().map(a -> new Ast.DeleteAction(resolver.resolvePath(a.path()), resolver.resolveValue(a.value()))).toList());
-        checkOverlaps(kind, parsed.parser().actionPaths.stream().map(resolver::resolvePath).toList());
+        checkOverlaps(kind, parsed.actionPaths().stream().map(resolver::resolvePath).toList());
         for (Ast.AddAction add : resolved.add()) {
             String type = add.value().value().type();
             if (!type.equals("N") && !type.equals("SS") && !type.equals("NS") && !type.equals("BS")) {
