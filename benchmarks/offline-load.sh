@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Load harness for issue 6: `slipway offline` on the reference app, measured with wrk on loopback,
+# side by side with a minimal Netty "hello" server (the floor of one loopback HTTP exchange).
+# Usage: benchmarks/offline-load.sh [DURATION_SECONDS=10] [CONNECTIONS=8]
+# Needs: wrk (apt-get install wrk), a built Slipway (./slipway --version) and benchmarks jar
+# (mvn -pl benchmarks -am package -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-10}
+CONNECTIONS=${2:-8}
+PORT=3300
+HELLO_PORT=3400
+LOG=$(mktemp -d)
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+
+cleanup() { [[ -n "${OFFLINE_PID:-}" ]] && kill "$OFFLINE_PID" 2>/dev/null || true
+            [[ -n "${HELLO_PID:-}" ]] && kill "$HELLO_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+
+echo "== slipway offline (examples/peer-rewards, artifact already built)"
+start=$(now_ms)
+./slipway offline --dir examples/peer-rewards --port $PORT >"$LOG/offline.log" 2>&1 &
+OFFLINE_PID=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/"; do
+  kill -0 $OFFLINE_PID 2>/dev/null || { cat "$LOG/offline.log"; exit 1; }
+  sleep 0.05
+done
+site_ready=$(( $(now_ms) - start ))
+t0=$(now_ms); curl -sf -o /dev/null "http://127.0.0.1:$PORT/dev/users"; cold=$(( $(now_ms) - t0 ))
+t0=$(now_ms); curl -sf -o /dev/null "http://127.0.0.1:$PORT/dev/users"; warm=$(( $(now_ms) - t0 ))
+echo "start → site answering: ${site_ready} ms; first API request (cold worker): ${cold} ms; second (warm): ${warm} ms"
+
+echo "== wrk: GET /dev/users through API Gateway → warm Java function (which reads DynamoDB)"
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/dev/users" | tee "$LOG/wrk-offline.txt"
+
+echo "== wrk: minimal Netty hello server (floor)"
+java -XX:+UseSerialGC -cp benchmarks/target/benchmarks.jar dev.slipway.benchmarks.http.HelloServer $HELLO_PORT >"$LOG/hello.log" 2>&1 &
+HELLO_PID=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$HELLO_PORT/"; do sleep 0.05; done
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$HELLO_PORT/" | tee "$LOG/wrk-hello.txt"
+
+a=$(awk '/Requests\/sec/ {print $2}' "$LOG/wrk-offline.txt"); b=$(awk '/Requests\/sec/ {print $2}' "$LOG/wrk-hello.txt")
+echo "== offline / hello throughput: $a / $b = $(python3 -c "print(f'{$a/$b*100:.1f} %')")"
