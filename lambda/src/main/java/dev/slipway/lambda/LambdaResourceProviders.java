@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.slipway.protocol.Json;
 import dev.slipway.protocol.spi.ResourceProvider;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,9 +121,9 @@ final class LambdaResourceProviders {
                 return null;
             }
             if (code.has("ZipFile")) {
-                // inline source is for interpreted runtimes; kept as a zip with one file
-                return FunctionCode.zip(Base64.getDecoder().decode(Base64.getEncoder().encode(
-                        code.get("ZipFile").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                // inline source (Code.ZipFile in a template) is for Node.js and Python only
+                throw InvalidParameterValueException.of("Code.ZipFile (inline source) is not supported for Java runtimes: "
+                        + "give Code.S3Bucket and Code.S3Key.");
             }
             return new FunctionCode(null, text((ObjectNode) code, "S3Bucket"), text((ObjectNode) code, "S3Key"),
                     text((ObjectNode) code, "S3ObjectVersion"), text((ObjectNode) code, "ImageUri"), null);

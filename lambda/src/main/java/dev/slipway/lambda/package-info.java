@@ -1,0 +1,47 @@
+/**
+ * The local Lambda service: functions run as on AWS Lambda, without Docker.
+ *
+ * <p>Three parts are kept apart (STYLE.md rule 9):
+ * <ul>
+ *   <li><b>Runtime API server</b> ({@code RuntimeApiServer}): the 2018-06-01 Runtime API on one loopback
+ *       listener per sandbox; {@code /next} is a long poll answered asynchronously; one error renderer.</li>
+ *   <li><b>Sandbox</b> ({@code Sandbox}): one worker process and the invocation it runs; an explicit state
+ *       machine STARTING → READY ⇄ BUSY → DEAD that rejects other transitions; START/END/REPORT lines,
+ *       the worker's output, timeouts (SIGKILL), crashes and init errors. Workers are started by
+ *       {@code WorkerLauncher}: a JDK chosen per runtime ({@code Jdks}), Amazon's runtime interface client
+ *       ({@code RuntimeClient}: class path from its own jar, JNI library unpacked once, or the pure-Java loop
+ *       {@code worker.PureJavaRuntime} where there is no native library), Lambda's JVM flags, an AppCDS archive
+ *       per function and code version, Lambda's environment, PID files for reaping after a crash.</li>
+ *   <li><b>Invoke path</b> ({@code Invoker}, {@code Pool}): request checks and limits, qualifier and alias
+ *       routing, a pool of warm sandboxes per function version bounded by reserved concurrency, idle reaping,
+ *       Event invocations queued and retried twice.</li>
+ * </ul>
+ * The control plane ({@code FunctionActions}, {@code VersionActions}) keeps state in {@code FunctionRegistry}
+ * and code in the content-addressed {@code CodeStore}; {@code LambdaHttpHandler} is the REST-JSON codec;
+ * {@link dev.slipway.lambda.LambdaService} is the facade.
+ *
+ * <h2>Differences from AWS</h2>
+ * <ul>
+ *   <li>Runtimes: Java (java25, java21, java17, java11, java8.al2) and provided.al2023 only; no container images.
+ *       A Java runtime runs on the newest installed JDK at least as new as the runtime, not on Amazon Linux.</li>
+ *   <li>Without reserved concurrency, a function version has at most {@code maxWorkersPerFunction} workers
+ *       (default 8) and further invocations wait instead of scaling to the account's 1,000; reserved
+ *       concurrency is enforced per version, not across the function's versions.</li>
+ *   <li>Layers are local zip paths (no PublishLayerVersion); their {@code java/lib/*.jar} join the worker's
+ *       class path (the system class loader) rather than {@code /opt/java/lib} after the function's jars.</li>
+ *   <li>The worker's metaspace and code cache have floors (64 MB, 8 MB) above Lambda's 10%/5% of small
+ *       memory sizes, so 128 MB functions start outside Lambda's tuned image; memory is not capped by a cgroup
+ *       (only the heap is bounded).</li>
+ *   <li>An init error answers the invocation with the runtime's init error; Lambda's "suppressed init" retry
+ *       inside the invoke phase is not emulated (the next invocation starts a new worker).</li>
+ *   <li>Event invocations are kept in memory: a restart loses queued events. No dead-letter queues or
+ *       destinations; the maximum event age is not enforced. Retry delays default to 1 and 2 minutes.</li>
+ *   <li>Resource policies (AddPermission) are recorded and shown by GetPolicy but never enforced; IAM roles
+ *       are not assumed (workers get Slipway's local credentials).</li>
+ *   <li>Logs: a write without a trailing newline becomes its own log event once the pipe is drained; lines
+ *       printed by a runtime after it posted its result may land after END.</li>
+ *   <li>Not implemented: provisioned concurrency, SnapStart, function URLs, event source mappings, code
+ *       signing, tags APIs, VPC and file systems, response streaming, tenant isolation, durable functions.</li>
+ * </ul>
+ */
+package dev.slipway.lambda;
