@@ -104,7 +104,10 @@ final class Template {
     }
 
     private static Resource readResource(String logicalId, JsonNode node) {
-        if (!node.isObject() || !node.path("Type").isTextual()) {
+        if (!node.isObject()) {
+            throw ValidationError.resourceNotAnObject();
+        }
+        if (!node.path("Type").isTextual()) {
             throw ValidationError.missingType();
         }
         node.fieldNames().forEachRemaining(n -> {
@@ -114,8 +117,11 @@ final class Template {
         });
         JsonNode props = node.get("Properties");
         if (props != null && !props.isObject() && !props.isNull()) {
-            throw ValidationError.templateFormat("[/Resources/" + logicalId
-                    + "/Properties] 'null' values are not allowed in templates"); // AWS wording varies by case
+            throw ValidationError.propertiesNotAnObject();
+        }
+        JsonNode metadata = node.get("Metadata");
+        if (metadata != null && !metadata.isObject()) {
+            throw ValidationError.metadataNotAnObject();
         }
         ObjectNode properties = props instanceof ObjectNode o ? o : Json.object();
         Set<String> dependencies = new LinkedHashSet<>();

@@ -49,8 +49,24 @@ public final class ValidationError extends AwsServiceException {
         return templateFormat("Invalid template property or properties " + list(names));
     }
 
+    /** No "Template format error:" prefix on this one (troposphere#140, recorded CLI output, 2014). */
     static ValidationError invalidResourceAttribute(String name) {
-        return templateFormat("Invalid template resource property '" + name + "'");
+        return new ValidationError("Invalid template resource property '" + name + "'");
+    }
+
+    /** serverless#1443 (2016). */
+    static ValidationError resourceNotAnObject() {
+        return templateFormat("Every Resources member must be an object.");
+    }
+
+    /** cfn-lint#2758 (2023). */
+    static ValidationError metadataNotAnObject() {
+        return templateFormat("Any Metadata member must be an object.");
+    }
+
+    /** Wording not confirmed; formed like the Metadata one. */
+    static ValidationError propertiesNotAnObject() {
+        return templateFormat("Any Properties member must be an object.");
     }
 
     static ValidationError unrecognizedResourceTypes(Collection<String> types) {

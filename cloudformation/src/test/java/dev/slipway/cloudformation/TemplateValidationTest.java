@@ -88,6 +88,23 @@ class TemplateValidationTest {
     }
 
     @Test
+    void resourceThatIsNotAnObject_isAFormatError() {
+        assertInvalid("Resources:\n  A: just a string\n", "Template format error: Every Resources member must be an object.");
+    }
+
+    @Test
+    void unknownResourceAttribute_isAnInvalidResourceProperty() {
+        assertInvalid("Resources:\n  A:\n    Type: Test::Thing\n    Propertes: {}\n",
+                "Invalid template resource property 'Propertes'");
+    }
+
+    @Test
+    void metadataThatIsNotAnObject_isAFormatError() {
+        assertInvalid("Resources:\n  A:\n    Type: Test::Thing\n    Metadata: Some text\n",
+                "Template format error: Any Metadata member must be an object.");
+    }
+
+    @Test
     void getAttOfUndefinedResource_isATemplateError() {
         assertInvalid("Resources:\n  A:\n    Type: Test::Thing\n    Properties:\n      V: !GetAtt Ghost.Arn\n",
                 "Template error: instance of Fn::GetAtt references undefined resource Ghost");
