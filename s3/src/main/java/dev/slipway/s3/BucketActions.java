@@ -99,15 +99,51 @@ final class BucketActions {
         return HttpResponse.status(204);
     }
 
+    /** ListBuckets with its optional prefix, bucket-region, max-buckets and continuation-token. */
     HttpResponse listBuckets(S3Request r) {
-        Xml xml = Xml.document("ListAllMyBucketsResult").open("Owner").element("ID", ownerId())
-                .element("DisplayName", "slipway").close("Owner").open("Buckets");
-        for (Bucket b : store.buckets()) {
-            xml.open("Bucket").element("Name", b.name).element("CreationDate", Xml.timestamp(b.created))
-                    .element("BucketRegion", b.locationConstraint.isEmpty() ? store.region() : b.locationConstraint)
-                    .close("Bucket");
+        String prefix = r.query("prefix").orElse("");
+        Optional<String> regionFilter = r.query("bucket-region");
+        int max = 10_000;
+        if (r.query("max-buckets").isPresent()) {
+            String value = r.query("max-buckets").get();
+            try {
+                max = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                max = -1;
+            }
+            if (max < 1 || max > 10_000) {
+                throw S3Exception.invalidArgument("Argument max-buckets must be an integer between 1 and 10000",
+                        "max-buckets", value);
+            }
         }
-        return xmlResponse(xml.close("Buckets").end("ListAllMyBucketsResult"));
+        String after = r.query("continuation-token").orElse("");
+        Xml xml = Xml.document("ListAllMyBucketsResult").open("Buckets");
+        String last = null;
+        boolean more = false;
+        int count = 0;
+        for (Bucket b : store.buckets()) {
+            String region = b.locationConstraint.isEmpty() ? store.region() : b.locationConstraint;
+            if (!b.name.startsWith(prefix) || b.name.compareTo(after) <= 0
+                    || regionFilter.isPresent() && !regionFilter.get().equals(region)) {
+                continue;
+            }
+            if (count == max) {
+                more = true;
+                break;
+            }
+            xml.open("Bucket").element("Name", b.name).element("CreationDate", Xml.timestamp(b.created))
+                    .element("BucketRegion", region).close("Bucket");
+            last = b.name;
+            count++;
+        }
+        xml.close("Buckets").open("Owner").element("ID", ownerId()).element("DisplayName", "slipway").close("Owner");
+        if (more) {
+            xml.element("ContinuationToken", last);
+        }
+        if (!prefix.isEmpty()) {
+            xml.element("Prefix", prefix);
+        }
+        return xmlResponse(xml.end("ListAllMyBucketsResult"));
     }
 
     HttpResponse getBucketLocation(S3Request r) {

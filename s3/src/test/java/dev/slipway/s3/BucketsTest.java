@@ -159,4 +159,18 @@ class BucketsTest {
         assertThatThrownBy(() -> f.s3.getBucketVersioning(b -> b.bucket("ghost-bucket")))
                 .isInstanceOf(NoSuchBucketException.class);
     }
+
+    @Test
+    void listBuckets_pagesWithMaxBucketsAndFiltersByPrefix() {
+        for (String name : java.util.List.of("app-a", "app-b", "app-c", "other")) {
+            f.s3.createBucket(b -> b.bucket(name));
+        }
+        assertThat(f.s3.listBucketsPaginator(b -> b.maxBuckets(2)).buckets()).extracting(b -> b.name())
+                .containsExactly("app-a", "app-b", "app-c", "other");
+        var page = f.s3.listBuckets(b -> b.maxBuckets(2));
+        assertThat(page.buckets()).hasSize(2);
+        assertThat(page.continuationToken()).isNotNull();
+        assertThat(f.s3.listBuckets(b -> b.prefix("app-")).buckets()).extracting(b -> b.name())
+                .containsExactly("app-a", "app-b", "app-c");
+    }
 }
