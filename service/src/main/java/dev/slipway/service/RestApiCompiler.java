@@ -170,6 +170,7 @@ final class RestApiCompiler {
         }
 
         Set<String> permitted = new LinkedHashSet<>();
+        Map<String, Authorizer> authorizers = new LinkedHashMap<>();
         for (Route r : routes) {
             Event.Http h = r.event;
             String id = Naming.method(Naming.path(h.path()), h.method());
@@ -184,17 +185,24 @@ final class RestApiCompiler {
             mp.set("ResourceId", resourceId(h.path()));
             mp.set("RestApiId", ref(API));
             mp.put("ApiKeyRequired", h.isPrivate());
-            JsonNode auth = h.authorizer().orElse(null);
-            boolean iam = auth != null && (auth.asText().equalsIgnoreCase("aws_iam")
-                    || auth.path("type").asText().equalsIgnoreCase("aws_iam"));
-            mp.put("AuthorizationType", iam ? "AWS_IAM" : "NONE");
+            Authorizer auth = h.authorizer().map(a -> authorizer(a, run.service)).orElse(null);
+            mp.put("AuthorizationType", auth == null ? "NONE" : auth.authorizationType());
+            if (auth != null && auth.logicalId() != null) {
+                mp.set("AuthorizerId", ref(auth.logicalId()));
+                if (auth.scopes() != null) {
+                    mp.set("AuthorizationScopes", auth.scopes().deepCopy());
+                }
+                authorizers.put(auth.logicalId(), auth);
+            }
             ObjectNode integration = mp.putObject("Integration");
             integration.put("IntegrationHttpMethod", "POST");
             integration.put("Type", "AWS_PROXY");
             integration.set("Uri", join("", "arn:", ref("AWS::Partition"), ":apigateway:", ref("AWS::Region"),
                     ":lambda:path/2015-03-31/functions/", run.functionArn(r.function.key()), "/invocations"));
             mp.putArray("MethodResponses");
-            m.set("DependsOn", arr(Naming.apiGatewayPermission(r.function.key())));
+            // The Framework _.merge()s the authorizer's DependsOn over the permission's (arrays merge by index).
+            m.set("DependsOn", arr(auth != null && auth.logicalId() != null ? auth.logicalId()
+                    : Naming.apiGatewayPermission(r.function.key())));
             resources.set(id, m);
             permitted.add(r.function.key());
         }
@@ -221,6 +229,31 @@ final class RestApiCompiler {
                     .set("RequestValidatorId", ref(validatorId));
         }
 
+        for (Authorizer a : authorizers.values()) {
+            ObjectNode r = resource("AWS::ApiGateway::Authorizer");
+            ObjectNode p = properties(r);
+            p.put("AuthorizerResultTtlInSeconds", a.ttl());
+            if (a.identitySource() != null) {
+                p.put("IdentitySource", a.identitySource());
+            }
+            p.put("Name", a.name());
+            p.set("RestApiId", ref(API));
+            if (a.identityValidationExpression() != null) {
+                p.put("IdentityValidationExpression", a.identityValidationExpression());
+            }
+            if (a.authorizationType().equals("COGNITO_USER_POOLS")) {
+                p.put("Type", "COGNITO_USER_POOLS");
+                p.set("ProviderARNs", arr(a.arn().deepCopy()));
+            } else {
+                p.set("AuthorizerUri", join("", "arn:", ref("AWS::Partition"), ":apigateway:", ref("AWS::Region"),
+                        ":lambda:path/2015-03-31/functions/", a.arn().deepCopy(), "/invocations"));
+                p.put("Type", a.type());
+            }
+            resources.set(a.logicalId(), r);
+            if (a.functionKey() != null) {
+                permitted.add(a.functionKey());
+            }
+        }
         ObjectNode deployment = resource("AWS::ApiGateway::Deployment");
         ObjectNode dp = properties(deployment);
         dp.set("RestApiId", ref(API));
@@ -295,6 +328,65 @@ final class RestApiCompiler {
             pkp.set("UsagePlanId", ref("ApiGatewayUsagePlan"));
             run.resources.set("ApiGatewayUsagePlanKey" + i, pk);
         }
+    }
+
+    /** An http event's authorizer, as the Framework's validate.js reads it. */
+    record Authorizer(String authorizationType, String type, String name, String logicalId, JsonNode arn,
+            String functionKey, int ttl, String identitySource, String identityValidationExpression,
+            JsonNode scopes) {}
+
+    static Authorizer authorizer(JsonNode a, Service service) {
+        String type = null;
+        String name = null;
+        JsonNode arn = null;
+        String fn = null;
+        if (a.isTextual()) {
+            String s = a.asText();
+            if (s.equalsIgnoreCase("aws_iam")) {
+                return new Authorizer("AWS_IAM", null, null, null, null, null, 0, null, null, null);
+            }
+            if (s.contains(":")) {
+                arn = a;
+            } else {
+                fn = name = s;
+            }
+        } else if (a.isObject()) {
+            if (a.path("type").asText().equalsIgnoreCase("aws_iam")) {
+                return new Authorizer("AWS_IAM", null, null, null, null, null, 0, null, null, null);
+            }
+            if (a.has("arn")) {
+                arn = a.get("arn");
+                name = a.path("name").textValue();
+            } else if (a.has("name")) {
+                fn = name = a.get("name").asText();
+            }
+            type = a.path("type").textValue();
+        }
+        if (fn != null) {
+            if (!service.functions().containsKey(fn)) {
+                return new Authorizer("NONE", null, null, null, null, null, 0, null, null, null);
+            }
+            arn = getAtt(Naming.lambdaFunction(fn), "Arn");
+        }
+        if (arn == null) {
+            return new Authorizer("NONE", null, null, null, null, null, 0, null, null, null);
+        }
+        if (name == null) {
+            String[] parts = arn.asText().split(":");
+            String[] dashed = parts[parts.length - 1].split("-");
+            name = dashed[dashed.length - 1];
+        }
+        boolean cognito = "COGNITO_USER_POOLS".equalsIgnoreCase(type)
+                || arn.isTextual() && arn.asText().matches("arn:[a-zA-Z-]*:cognito-idp:.*");
+        int ttl = a.isObject() && a.has("resultTtlInSeconds") ? a.get("resultTtlInSeconds").asInt() : 300;
+        String identity = a.isObject() ? a.path("identitySource").textValue() : null;
+        if (identity == null && !("REQUEST".equalsIgnoreCase(type) && ttl == 0)) {
+            identity = "method.request.header.Authorization";
+        }
+        return new Authorizer(cognito ? "COGNITO_USER_POOLS" : "CUSTOM", type == null ? "TOKEN" : type.toUpperCase(),
+                name, Naming.functionName(name) + "ApiGatewayAuthorizer", arn, fn, ttl, identity,
+                a.isObject() ? a.path("identityValidationExpression").textValue() : null,
+                a.isObject() && a.has("scopes") ? a.get("scopes") : null);
     }
 
     private void addResources(Node n) {

@@ -116,11 +116,10 @@ final class Validator {
                                 + "\"", "remove one of them, or change the path or method");
                     }
                     variableSiblings(h.path(), restVariables, ep);
-                    h.authorizer().filter(a -> !(a.asText().equalsIgnoreCase("aws_iam")
-                            || a.path("type").asText().equalsIgnoreCase("aws_iam"))).ifPresent(a -> warning(
-                            loc.value(ep + ".authorizer"), "this authorizer is not compiled by Slipway: the route "
-                                    + h.method() + " /" + h.path() + " would be deployed without authorization",
-                            "use authorizer: aws_iam, or an httpApi event with a JWT authorizer"));
+                    h.authorizer().filter(a -> RestApiCompiler.authorizer(a, service).authorizationType()
+                            .equals("NONE")).ifPresent(a -> error(loc.value(ep + ".authorizer"), "authorizer "
+                                    + a + " names no function of this service and no ARN",
+                            "use the key of a function under functions:, an ARN, or aws_iam"));
                 } else if (e instanceof Event.HttpApi h) {
                     hasApi = true;
                     h.authorizer().filter(a -> !service.provider().httpApi().path("authorizers").has(a))

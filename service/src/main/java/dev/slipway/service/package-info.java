@@ -15,8 +15,9 @@
  *
  * <h2>Differences from the Serverless Framework (v3.40.0)</h2>
  * <ul>
- *   <li>Event types compiled: http (Lambda proxy; authorizers only {@code aws_iam}; API keys and
- *       the usage plan), httpApi (JWT and {@code aws_iam} authorizers; Lambda "request" authorizers
+ *   <li>Event types compiled: http (Lambda proxy; Lambda TOKEN/REQUEST authorizers of this service's
+ *       functions, Cognito user pools, {@code aws_iam}; API keys and the usage plan; not external
+ *       Lambda-ARN authorizer permissions), httpApi (JWT and {@code aws_iam} authorizers; Lambda "request" authorizers
  *       are not compiled), schedule (EventBridge rules, not the Scheduler
  *       {@code method}), sqs, sns, s3 (new buckets, not {@code existing: true}), stream. Other event
  *       types are accepted with a warning and not compiled.</li>
