@@ -241,6 +241,17 @@ class ConditionExpressionTest {
         }
 
         @Test
+        void theSameTextWithOtherPlaceholderMaps_isBoundAfresh() {
+            // parses are cached by text; names and values must still be bound per request
+            Map<String, AttributeValue> values = item(":v", s("hello"));
+            assertThat(Expressions.condition("#x = :v", names("#x", "str"), values, new UsageTracker()).test(ITEM)).isTrue();
+            assertThat(Expressions.condition("#x = :v", names("#x", "id"), values, new UsageTracker()).test(ITEM)).isFalse();
+            assertThat(error("#x = :v", Map.of(), ":v", s("hello"))).isEqualTo(
+                    "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #x");
+            assertThat(Expressions.filter("#x = :v", names("#x", "str"), values, new UsageTracker()).test(ITEM)).isTrue();
+        }
+
+        @Test
         void undefinedName_isReported() {
             assertThat(error("#x = :v", Map.of(), ":v", s("x")))
                     .isEqualTo("Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #x");

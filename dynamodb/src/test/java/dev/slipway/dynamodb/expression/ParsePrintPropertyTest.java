@@ -24,7 +24,7 @@ class ParsePrintPropertyTest {
         String text = Printer.condition(tree);
         Parser.Parsed<Cond> parsed = Parser.condition(text, "ConditionExpression");
         assertThat(parsed.ast()).as(text).isEqualTo(tree);
-        assertThat(parsed.parser().redundantParentheses).as(text).isFalse();
+        assertThat(parsed.redundantParentheses()).as(text).isFalse();
     }
 
     @Property(tries = 200)
