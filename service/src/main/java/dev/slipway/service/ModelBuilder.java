@@ -70,6 +70,7 @@ final class ModelBuilder {
                     artifact));
         }
         ObjectNode resources = object(root, "", "resources");
+        checkResources(resources);
         ObjectNode custom = object(root, "", "custom");
         List<String> plugins = plugins();
         return new Service(name, serviceDir, configFile, stage, region, provider, packaging,
@@ -427,6 +428,29 @@ final class ModelBuilder {
         return new Event.Stream(type, arn, c.isObject() ? integer(c, p, "batchSize", 1, 10000).orElse(10) : 10,
                 c.isObject() ? string(c, p, "startingPosition").orElse("TRIM_HORIZON") : "TRIM_HORIZON",
                 !c.isObject() || bool(c, p, "enabled", true), c);
+    }
+
+    /** The CloudFormation sections of resources: known section names, each resource a map with a Type. */
+    private void checkResources(ObjectNode resources) {
+        unknownKeys(resources, "resources", Schema.RESOURCES, "resources section");
+        ObjectNode rs = object(resources, "resources", "Resources");
+        for (var it = rs.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String path = "resources.Resources." + e.getKey();
+            if (!e.getValue().isObject()) {
+                typeError(path, "a map with Type and Properties", e.getValue(), "write " + e.getKey()
+                        + ": {Type: AWS::…, Properties: {…}}");
+                continue;
+            }
+            ObjectNode r = (ObjectNode) e.getValue();
+            unknownKeys(r, path, Schema.RESOURCE, "resource attribute");
+            JsonNode type = r.get("Type");
+            if (type == null || !type.isTextual() || !type.asText().matches("(AWS|Custom|Alexa)::.+|Custom::.+")) {
+                error(type == null ? path : path + ".Type", "resource " + e.getKey() + " needs a Type such as "
+                        + "AWS::DynamoDB::Table" + (type == null ? "" : ", not " + type),
+                        "set Type to a CloudFormation resource type (AWS::Service::Resource)");
+            }
+        }
     }
 
     private List<String> plugins() {

@@ -69,6 +69,12 @@ final class Schema {
     static final Set<String> CORS = Set.of("origin", "origins", "headers", "allowCredentials", "maxAge",
             "cacheControl", "methods", "exposedResponseHeaders", "allowedOrigins", "allowedHeaders", "allowedMethods");
 
+    static final Set<String> RESOURCES = Set.of("Resources", "Outputs", "Conditions", "Mappings", "Parameters",
+            "Description", "Metadata", "Transform", "extensions", "AWSTemplateFormatVersion", "Rules");
+
+    static final Set<String> RESOURCE = Set.of("Type", "Properties", "DependsOn", "Condition", "DeletionPolicy",
+            "UpdateReplacePolicy", "Metadata", "CreationPolicy", "UpdatePolicy");
+
     static final Set<String> HTTP_API = Set.of("id", "name", "payload", "cors", "authorizers", "metrics",
             "useProviderTags", "disableDefaultEndpoint", "shouldStartNameWithService");
 
