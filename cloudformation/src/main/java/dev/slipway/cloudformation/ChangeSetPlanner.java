@@ -60,7 +60,7 @@ final class ChangeSetPlanner {
             }
             ObjectNode properties;
             try {
-                properties = (ObjectNode) evaluator.resolve(def.properties());
+                properties = evaluator.properties(def);
             } catch (RuntimeException e) {
                 properties = JsonNodeFactory.instance.objectNode().put(UNKNOWN, UNKNOWN);
             }

@@ -84,6 +84,18 @@ final class Evaluator {
         return resolve(node);
     }
 
+    /** A resource's resolved properties; an Fn::If choosing AWS::NoValue leaves none. */
+    ObjectNode properties(Template.Resource resource) {
+        JsonNode resolved = resolve(resource.properties());
+        if (resolved.isMissingNode()) {
+            return F.objectNode();
+        }
+        if (!resolved.isObject()) {
+            throw ValidationError.propertiesNotAnObject();
+        }
+        return (ObjectNode) resolved;
+    }
+
     /** Resolves every intrinsic function in {@code node}; returns a new tree. */
     JsonNode resolve(JsonNode node) {
         if (node.isArray()) {
@@ -356,17 +368,24 @@ final class Evaluator {
             throw ValidationError.templateError("Fn::Cidr requires a list argument with three elements");
         }
         String block = text(resolve(arg.get(0)), "Fn::Cidr");
-        int count = Integer.parseInt(text(resolve(arg.get(1)), "Fn::Cidr").strip());
-        int hostBits = Integer.parseInt(text(resolve(arg.get(2)), "Fn::Cidr").strip());
+        int count;
+        int hostBits;
+        long base = 0;
         String[] parts = block.split("/");
         String[] octets = parts[0].split("\\.");
+        try {
+            count = Integer.parseInt(text(resolve(arg.get(1)), "Fn::Cidr").strip());
+            hostBits = Integer.parseInt(text(resolve(arg.get(2)), "Fn::Cidr").strip());
+            for (String o : octets) {
+                base = base << 8 | Integer.parseInt(o);
+            }
+        } catch (NumberFormatException e) {
+            count = -1;
+            hostBits = -1;
+        }
         if (parts.length != 2 || octets.length != 4 || hostBits < 0 || hostBits > 32 || count < 1 || count > 256) {
             throw ValidationError.templateError("Fn::Cidr supports IPv4 blocks with a count of 1 to 256 "
                     + "(IPv6 is not supported by Slipway)");
-        }
-        long base = 0;
-        for (String o : octets) {
-            base = base << 8 | Integer.parseInt(o);
         }
         int prefix = 32 - hostBits;
         ArrayNode out = F.arrayNode();

@@ -130,10 +130,10 @@ final class Parameters {
                 } catch (NumberFormatException e) {
                     throw ValidationError.parameterConstraint(name, "must be a number");
                 }
-                if (decl.has("MinValue") && number.compareTo(new BigDecimal(decl.get("MinValue").asText())) < 0) {
+                if (decl.has("MinValue") && number.compareTo(bound(name, decl.get("MinValue"))) < 0) {
                     throw failure(name, constraint, "must be a number not less than " + decl.get("MinValue").asText());
                 }
-                if (decl.has("MaxValue") && number.compareTo(new BigDecimal(decl.get("MaxValue").asText())) > 0) {
+                if (decl.has("MaxValue") && number.compareTo(bound(name, decl.get("MaxValue"))) > 0) {
                     throw failure(name, constraint, "must be a number not greater than "
                             + decl.get("MaxValue").asText());
                 }
@@ -168,6 +168,15 @@ final class Parameters {
                 throw failure(name, constraint, "must contain at most " + decl.get("MaxLength").asInt()
                         + " characters");
             }
+        }
+    }
+
+    private static BigDecimal bound(String name, JsonNode bound) {
+        try {
+            return new BigDecimal(bound.asText().strip());
+        } catch (NumberFormatException e) {
+            // wording not confirmed
+            throw ValidationError.templateFormat("Parameter '" + name + "' MinValue and MaxValue must be numbers");
         }
     }
 

@@ -242,7 +242,7 @@ final class StackEngine {
                 JsonNodeFactory.instance.objectNode(), Map.of(), clock.millis(), def.retainOnDelete(),
                 def.retainOnReplace());
         try {
-            ObjectNode properties = (ObjectNode) evaluator.resolve(def.properties());
+            ObjectNode properties = evaluator.properties(def);
             state = new ResourceState(def.logicalId(), def.type(), "", state.status(), "", properties, Map.of(),
                     clock.millis(), def.retainOnDelete(), def.retainOnReplace());
             resourceStatus(stack, state, old == null ? "" : REPLACING);

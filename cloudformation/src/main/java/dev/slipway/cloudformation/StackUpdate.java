@@ -86,7 +86,7 @@ final class StackUpdate {
         }
         ObjectNode properties;
         try {
-            properties = (ObjectNode) evaluator.resolve(def.properties());
+            properties = evaluator.properties(def);
         } catch (RuntimeException e) {
             failed.set(true);
             engine.resourceStatus(stack, old.with("UPDATE_FAILED", StackEngine.reason(e), engine.clock.millis()), StackEngine.reason(e));

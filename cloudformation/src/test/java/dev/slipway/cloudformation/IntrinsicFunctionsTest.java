@@ -104,6 +104,14 @@ class IntrinsicFunctionsTest {
     }
 
     @Test
+    void fnIfChoosingNoValue_forAllProperties_leavesTheResourceWithoutProperties() {
+        cfn.client.createStack(b -> b.stackName("noprops").templateBody("Conditions:\n  No: !Equals [a, b]\n"
+                + "Resources:\n  A:\n    Type: Test::Thing\n    Properties: !If [No, {Value: x}, !Ref AWS::NoValue]\n"));
+        assertThat(cfn.await("noprops").stackStatus()).isEqualTo("CREATE_COMPLETE");
+        assertThat(propertiesOf("noprops", "A").toString()).isEqualTo("{}");
+    }
+
+    @Test
     void createStack_withJsonLongForms_resolvesAndKeepsIamStyleConditionKeys() {
         cfn.client.createStack(b -> b.stackName("json").templateBody(LocalCloudFormation.template("intrinsics.json"))
                 .capabilities(Capability.CAPABILITY_IAM));
