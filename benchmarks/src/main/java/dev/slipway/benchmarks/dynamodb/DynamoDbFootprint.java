@@ -48,6 +48,7 @@ public final class DynamoDbFootprint {
                 }
             }
             case "memory" -> memory(Integer.parseInt(args[1]));
+            case "engine" -> engine(Double.parseDouble(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -76,6 +77,46 @@ public final class DynamoDbFootprint {
             System.out.printf("%,d items: raw size (DynamoDB item size) %,d bytes, heap %,d bytes, %.1fx raw, %.0f bytes/item%n",
                     items, raw, after - before, (after - before) / (double) raw, (after - before) / (double) items);
         }
+    }
+
+    /** In-process throughput, one thread, no HTTP: what the engine itself costs per request. */
+    private static void engine(double seconds) throws Exception {
+        try (DynamoDbEngine engine = DynamoDbEngine.builder().build()) {
+            engine.execute("CreateTable", Json.MAPPER.readTree("{\"TableName\":\"bench\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                    + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+                    + "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
+                    + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}"));
+            int[] n = {0};
+            rate("PutItem", seconds, () -> engine.execute("PutItem", json("{\"TableName\":\"bench\",\"Item\":{\"pk\":{\"S\":\"p"
+                    + (n[0] % 100) + "\"},\"sk\":{\"N\":\"" + (n[0]++) + "\"},\"note\":{\"S\":\"" + "x".repeat(120) + "\"}}}")));
+            rate("GetItem", seconds, () -> engine.execute("GetItem", json("{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"p"
+                    + (n[0] % 100) + "\"},\"sk\":{\"N\":\"" + (n[0]++ % 1000) + "\"}}}")));
+            rate("Query (first page of a partition)", seconds, () -> engine.execute("Query", json("{\"TableName\":\"bench\","
+                    + "\"KeyConditionExpression\":\"pk = :p\",\"Limit\":100,\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p"
+                    + (n[0]++ % 100) + "\"}}}")));
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String s) {
+        try {
+            return Json.MAPPER.readTree(s);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static void rate(String name, double seconds, Runnable op) {
+        long warm = System.nanoTime() + (long) (seconds * 0.3e9);
+        while (System.nanoTime() < warm) {
+            op.run();
+        }
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long count = 0;
+        while (System.nanoTime() < end) {
+            op.run();
+            count++;
+        }
+        System.out.printf("in-process %s: %.0f ops/s (1 thread, JSON in and out)%n", name, count / seconds);
     }
 
     private static long usedAfterGc() {
