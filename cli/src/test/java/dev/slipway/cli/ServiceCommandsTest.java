@@ -51,7 +51,7 @@ class ServiceCommandsTest {
               hello:
                 handler: demo.Hello
                 events:
-                  - http: GET hello
+                  - http: GET /hello
             """;
 
     @Test
