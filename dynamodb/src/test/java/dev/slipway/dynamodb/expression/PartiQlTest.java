@@ -103,6 +103,19 @@ class PartiQlTest {
     }
 
     @Test
+    void theExamplesInTheUserDocumentation_parse() {
+        // docs/dynamodb-expressions.md
+        PartiQl.parse("SELECT * FROM \"Orders\" WHERE pk = ? AND sk >= 10 ORDER BY sk DESC", List.of(s("o1")));
+        PartiQl.parse("SELECT pk, details.total FROM \"Orders\".\"byCustomer\" WHERE customer = 'c1'", List.of());
+        PartiQl.parse("INSERT INTO \"Orders\" VALUE {'pk': 'o1', 'sk': 1, 'tags': <<'new'>>, 'lines': [{'sku': 'x'}]}", List.of());
+        UpdateStatement update = (UpdateStatement) PartiQl.parse("UPDATE \"Orders\" SET total = total + 5 SET tags = set_add(tags, <<'paid'>>) "
+                + "REMOVE draft WHERE pk = 'o1' AND sk = 1 RETURNING ALL NEW *", List.of());
+        assertThat(update.update().apply(item("pk", s("o1"), "sk", n("1"), "total", n("10"), "tags", ss("new"), "draft", bool(true))))
+                .isEqualTo(item("pk", s("o1"), "sk", n("1"), "total", n("15"), "tags", ss("new", "paid")));
+        PartiQl.parse("DELETE FROM \"Orders\" WHERE pk = 'o1' AND sk = 1 RETURNING ALL OLD *", List.of());
+    }
+
+    @Test
     void returningClauses() {
         UpdateStatement update = (UpdateStatement) PartiQl.parse("UPDATE T SET a = 1 WHERE pk = 'a' RETURNING MODIFIED NEW *", List.of());
         assertThat(update.returnValues()).contains("MODIFIED_NEW");
