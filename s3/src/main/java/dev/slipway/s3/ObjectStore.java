@@ -81,9 +81,15 @@ final class ObjectStore {
     synchronized void deleteBucket(String name) {
         Bucket b = bucket(name);
         synchronized (b) {
-            if (!b.objects.isEmpty() || !b.uploads.isEmpty()) {
+            if (!b.objects.isEmpty()) {
                 throw S3Exception.bucketNotEmpty(name);
             }
+            // Uploads in progress do not keep a bucket alive on S3: they go with it.
+            for (MultipartUpload u : b.uploads.values()) {
+                u.parts.values().forEach(p -> discard(p.blob()));
+                discardUpload(u.uploadId);
+            }
+            b.uploads.clear();
             disk.ifPresent(d -> d.deleteBucket(name));
             b.deleted = true;
             buckets.remove(name);

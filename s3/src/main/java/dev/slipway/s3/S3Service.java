@@ -110,7 +110,7 @@ public final class S3Service implements AutoCloseable {
         return store.find(bucket).isPresent();
     }
 
-    /** DeleteBucket: fails with BucketNotEmpty while it holds objects or multipart uploads. */
+    /** DeleteBucket: fails with BucketNotEmpty while it holds objects; uploads in progress are discarded with it. */
     public void deleteBucket(String bucket) {
         store.deleteBucket(bucket);
     }
