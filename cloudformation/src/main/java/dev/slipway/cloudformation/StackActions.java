@@ -261,6 +261,7 @@ final class StackActions {
     synchronized String updateStack(StackRequest request) {
         StackState stack = store.find(request.stackName())
                 .orElseThrow(() -> ValidationError.stackNotFoundBracket(request.stackName()));
+        checkUpdatable(stack);
         Template previous = engine.templateOf(stack);
         Template next = request.usePreviousTemplate() ? previous
                 : template(request.templateBody(), request.templateUrl());

@@ -54,6 +54,9 @@ final class StackEngine {
     }
 
     Template templateOf(StackState stack) {
+        if (templates.size() > 256) {
+            templates.clear(); // a cache of parsed templates, not state: bounded so redeploys don't grow it
+        }
         return templates.computeIfAbsent(stack.templateBody, body -> Template.parse(body).validated());
     }
 
