@@ -36,8 +36,9 @@
  *   <li>PartiQL: the subset DynamoDB documents for single-table statements (SELECT with WHERE,
  *       projection, ORDER BY; INSERT ... VALUE; UPDATE with SET (incl. {@code + - list_append
  *       if_not_exists set_add set_delete}) and REMOVE; DELETE). Syntax errors say "Statement
- *       wasn't well formed, can't be processed:" followed by our own description of the problem,
- *       not DynamoDB's parser's. No EXISTS(), no nested SELECT, no functions beyond
+ *       wasn't well formed, can't be processed:" followed by the detail DynamoDB gives where it
+ *       was recorded (unexpected term/keyword/operator, token after expression, data
+ *       manipulation expected) and our own description otherwise. No EXISTS(), no nested SELECT, no functions beyond
  *       begins_with, contains, attribute_type, size, IS [NOT] MISSING / NULL.</li>
  * </ul>
  */
