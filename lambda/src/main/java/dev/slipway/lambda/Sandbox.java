@@ -78,6 +78,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     private volatile boolean readerInRead;
     private volatile long idleSinceNanos = System.nanoTime();
     private volatile String deathReason;
+    private final java.util.concurrent.atomic.AtomicBoolean apiClosed = new java.util.concurrent.atomic.AtomicBoolean();
 
     Sandbox(String id, FunctionVersion function, String logStream, boolean enforceTimeouts, LogSink logSink,
             Listener listener, ScheduledExecutorService timers, Executor completions) {
@@ -118,7 +119,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
                 transition(State.DEAD);
             }
         }
-        api.close();
+        closeApi();
         if (waiting == null) {
             return;
         }
@@ -436,7 +437,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
                 completions.execute(() -> inv.result.complete(new Invocation.Result(false, payload, true, 0)));
             }
         }
-        api.close();
+        closeApi();
         listener.onDead(this, orphan);
     }
 
@@ -528,6 +529,12 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         }
     }
 
+    private void closeApi() {
+        if (apiClosed.compareAndSet(false, true)) {
+            api.close();
+        }
+    }
+
     void kill() {
         Process p;
         synchronized (this) {
@@ -551,7 +558,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             }
         }
         if (p == null) {
-            api.close();
+            closeApi();
             return;
         }
         if (graceful) {
