@@ -36,6 +36,9 @@
  * <li>Keys are ordered by UTF-16 code units, not UTF-8 bytes (differs only for characters outside
  * the Basic Multilingual Plane).</li>
  * <li>ListMultipartUploads returns at most 1,000 uploads and does not paginate.</li>
+ * <li>AWS::S3::Bucket applies BucketName and WebsiteConfiguration; its other properties (encryption,
+ * versioning, CORS, lifecycle, tags ...) are accepted and not applied.</li>
+ * <li>ACL headers on writes ({@code x-amz-acl}, {@code x-amz-grant-*}) and tagging headers are ignored.</li>
  * </ul>
  */
 package dev.slipway.s3;
