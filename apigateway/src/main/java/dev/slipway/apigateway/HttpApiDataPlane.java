@@ -73,26 +73,21 @@ final class HttpApiDataPlane {
             HttpApi.Authorizer a = api.authorizers.get(route.authorizerId());
             String token = a == null || a.identitySources().isEmpty() ? req.headers().get("Authorization")
                     : identity(a.identitySources().get(0), call);
-            ObjectNode claims = a == null ? null : jwt.verify(token, a.issuer(), a.audience());
-            if (claims == null) {
-                return done(call, start, withCors(GatewayResponses.httpUnauthorized(requestId), cors, origin));
-            }
-            List<String> scopes = scopes(claims);
-            if (!route.authorizationScopes().isEmpty()
-                    && route.authorizationScopes().stream().noneMatch(scopes::contains)) {
-                return done(call, start, withCors(GatewayResponses.httpForbidden(requestId), cors, origin));
-            }
-            ObjectNode auth = Json.object();
-            ObjectNode j = auth.putObject("jwt");
-            ObjectNode c = j.putObject("claims");
-            claims.fields().forEachRemaining(e -> c.put(e.getKey(), claimText(e.getValue())));
-            if (scopes.isEmpty()) {
-                j.putNull("scopes");
-            } else {
-                ArrayNode s = j.putArray("scopes");
-                scopes.forEach(s::add);
-            }
-            return integrate(call, start, match, integration, stageVariables, auth, cors, origin);
+            // Off the event loop: verifying may fetch the issuer's keys over HTTP, possibly from this very server.
+            return CompletableFuture.supplyAsync(() -> a == null ? null : jwt.verify(token, a.issuer(), a.audience()),
+                    executor).thenCompose(claims -> {
+                        if (claims == null) {
+                            return done(call, start, withCors(GatewayResponses.httpUnauthorized(requestId), cors,
+                                    origin));
+                        }
+                        List<String> scopes = scopes(claims);
+                        if (!route.authorizationScopes().isEmpty()
+                                && route.authorizationScopes().stream().noneMatch(scopes::contains)) {
+                            return done(call, start, withCors(GatewayResponses.httpForbidden(requestId), cors, origin));
+                        }
+                        return integrate(call, start, match, integration, stageVariables, jwtContext(claims, scopes),
+                                cors, origin);
+                    });
         }
         if (route.authorizationType().equals("CUSTOM")) {
             HttpApi.Authorizer a = api.authorizers.get(route.authorizerId());
@@ -295,6 +290,21 @@ final class HttpApiDataPlane {
             return out;
         }
         return List.of(s.asText().trim().split("\\s+"));
+    }
+
+    /** requestContext.authorizer of a JWT route: {@code {"jwt": {"claims": {…}, "scopes": […] or null}}}. */
+    private static JsonNode jwtContext(ObjectNode claims, List<String> scopes) {
+        ObjectNode auth = Json.object();
+        ObjectNode j = auth.putObject("jwt");
+        ObjectNode c = j.putObject("claims");
+        claims.fields().forEachRemaining(e -> c.put(e.getKey(), claimText(e.getValue())));
+        if (scopes.isEmpty()) {
+            j.putNull("scopes");
+        } else {
+            ArrayNode s = j.putArray("scopes");
+            scopes.forEach(s::add);
+        }
+        return auth;
     }
 
     /** JWT claims reach the function as strings; arrays as {@code [a b]}, as AWS renders them. */
