@@ -213,6 +213,20 @@ public final class CloudFormationService implements AutoCloseable {
         return exports;
     }
 
+    /** Names of the stacks importing an export. */
+    public List<String> listImports(String exportName) {
+        List<String> importers = new ArrayList<>();
+        for (StackState stack : store.live()) {
+            if (stack.imports.contains(exportName)) {
+                importers.add(stack.stackName);
+            }
+        }
+        if (importers.isEmpty()) {
+            throw ValidationError.of("Export '" + exportName + "' is not imported by any stack.");
+        }
+        return importers;
+    }
+
     /** Waits until the stack's status is final (not *_IN_PROGRESS) or {@code timeout} passed; returns it. */
     public StackDescription awaitSettled(String stackNameOrId, Duration timeout) {
         StackState stack = actions.awaitSettled(stackNameOrId, timeout);

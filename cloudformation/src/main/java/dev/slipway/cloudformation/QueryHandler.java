@@ -70,6 +70,11 @@ final class QueryHandler implements HttpHandler {
                 case "DeleteChangeSet" -> service.deleteChangeSet(p.required("ChangeSetName"), p.get("StackName"));
                 case "ListChangeSets" -> listChangeSets(result, service.listChangeSets(p.required("StackName")));
                 case "ListExports" -> listExports(result, service.listExports());
+                case "ListImports" -> {
+                    result.open("Imports");
+                    service.listImports(p.required("ExportName")).forEach(n -> result.element("member", n));
+                    result.close("Imports");
+                }
                 default -> throw new AwsServiceException("InvalidAction", "The action " + action
                         + " is not valid for this web service.", 400);
             }

@@ -438,6 +438,7 @@ class StackLifecycleTest {
                     .isEqualTo(physicalId("producer", "A"));
             assertThat(cfn.client.listExports().exports()).extracting(e -> e.name() + "=" + e.value())
                     .containsExactly("shared-a=" + physicalId("producer", "A"));
+            assertThat(cfn.client.listImports(b -> b.exportName("shared-a")).imports()).containsExactly("consumer");
             cfn.client.deleteStack(b -> b.stackName("producer"));
             assertThat(cfn.await("producer").stackStatus()).isEqualTo("DELETE_FAILED");
             assertThat(cfn.client.describeStacks(b -> b.stackName("producer")).stacks().get(0).stackStatusReason())
