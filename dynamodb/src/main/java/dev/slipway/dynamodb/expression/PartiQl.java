@@ -473,6 +473,9 @@ public final class PartiQl {
                 candidates.add(operand());
             } while (accept(","));
             expect(close);
+            if (candidates.size() > Validator.MAX_IN_OPERANDS) {
+                throw new ValidationException("The IN operator is provided with too many operands; number of operands: " + candidates.size());
+            }
             return new Ast.In(left, candidates);
         }
         if (acceptWord("IS")) {

@@ -126,6 +126,9 @@ final class Validator {
                 if (in.candidates().size() > MAX_IN_OPERANDS) {
                     throw ExpressionErrors.tooManyInOperands(kind, in.candidates().size());
                 }
+                for (Operand candidate : in.candidates()) {
+                    checkDistinct("IN", in.value(), candidate);
+                }
             } else if (node instanceof Call call) {
                 checkConditionFunction(call);
             }

@@ -377,6 +377,12 @@ class ConditionExpressionTest {
         }
 
         @Test
+        void inCandidates_mustDifferFromTheTestedPath() {
+            assertThat(error("a IN (:v, a)", ":v", s("x"))).isEqualTo(
+                    "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: IN, first operand: [a]");
+        }
+
+        @Test
         void betweenBounds_mustBeOrderedAndOfOneType() {
             assertThat(error("a BETWEEN :hi AND :lo", ":lo", n("1"), ":hi", n("2"))).isEqualTo(
                     "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "

@@ -206,6 +206,14 @@ class PartiQlTest {
     }
 
     @Test
+    void inAcceptsAtMost100Values() {
+        String values = String.join(", ", java.util.Collections.nCopies(101, "1"));
+        assertThat(error("SELECT * FROM t WHERE pk IN [" + values + "]"))
+                .isEqualTo("The IN operator is provided with too many operands; number of operands: 101");
+        PartiQl.parse("SELECT * FROM t WHERE pk IN [" + String.join(", ", java.util.Collections.nCopies(100, "1")) + "]", List.of());
+    }
+
+    @Test
     void parameterCountMismatch_isRejected() {
         assertThatThrownBy(() -> PartiQl.parse("SELECT * FROM T WHERE pk = ?", List.of()))
                 .hasMessage("Number of parameters in request and statement don't match.");
