@@ -297,7 +297,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
                 timer = null;
             }
         }
-        completions.execute(() -> {
+        Runnable done = () -> {
             drainOutput();
             boolean cold;
             double init;
@@ -319,7 +319,13 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
                 listener.onIdle(this);
             }
             inv.result.complete(new Invocation.Result(ok, payload, cold, cold ? init : 0));
-        });
+        };
+        if (readerInRead) {
+            // the common case: the worker's output is already in, so finish here and save a thread hop
+            done.run();
+        } else {
+            completions.execute(done);
+        }
     }
 
     private void report(Invocation inv, double init, String status) {
@@ -522,6 +528,9 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
      * blocked {@code read()}.)
      */
     private void drainOutput() {
+        if (readerInRead) {
+            return;
+        }
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         Thread.yield();
         while (!readerInRead && System.nanoTime() < until) {
