@@ -233,7 +233,13 @@ final class CreateTableAction implements Action {
         }
         int n = 1;
         for (JsonNode i : indexes) {
-            String p = path + "." + n++ + ".member";
+            indexConstraint(c, i, path + "." + n++ + ".member");
+        }
+    }
+
+    /** The constraints of one index definition (CreateTable's indexes, UpdateTable's Create). */
+    static void indexConstraint(Constraints c, JsonNode i, String p) {
+        {
             if (Constraints.text(i, "IndexName") == null) {
                 c.notNull(i, "IndexName", p + ".indexName");
             } else {

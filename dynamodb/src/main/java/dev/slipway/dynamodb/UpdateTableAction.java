@@ -32,6 +32,22 @@ final class UpdateTableAction implements Action {
         JsonNode updates = Constraints.array(in, "GlobalSecondaryIndexUpdates");
         JsonNode defs = Constraints.array(in, "AttributeDefinitions");
         Boolean protection = Constraints.bool(in, "DeletionProtectionEnabled");
+        if (updates != null) {
+            int n = 1;
+            for (JsonNode u : updates) {
+                String p = "globalSecondaryIndexUpdates." + n++ + ".member";
+                JsonNode create = Constraints.object(u, "Create");
+                if (create != null) {
+                    CreateTableAction.indexConstraint(c, create, p + ".create");
+                }
+                for (String kind : new String[] {"Delete", "Update"}) {
+                    JsonNode o = Constraints.object(u, kind);
+                    if (o != null) {
+                        c.notNull(o, "IndexName", p + "." + kind.toLowerCase(java.util.Locale.ROOT) + ".indexName");
+                    }
+                }
+            }
+        }
         c.check();
         if (billing == null && throughput == null && stream == null && updates == null && protection == null
                 && !in.hasNonNull("TableClass")) {
