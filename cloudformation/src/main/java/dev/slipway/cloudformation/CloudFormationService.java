@@ -292,7 +292,7 @@ public final class CloudFormationService implements AutoCloseable {
             return this;
         }
 
-        /** Where stacks are persisted (under {@code cloudformation/stacks}); empty keeps them in memory. */
+        /** CloudFormation's own directory; stacks are persisted under {@code stacks/} in it. Empty: memory only. */
         public Builder dataDir(Optional<Path> dataDir) {
             this.dataDir = dataDir;
             return this;

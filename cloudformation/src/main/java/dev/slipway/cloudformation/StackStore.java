@@ -32,7 +32,7 @@ final class StackStore {
     private final Optional<Path> directory;
 
     StackStore(Optional<Path> dataDir) {
-        this.directory = dataDir.map(d -> d.resolve("cloudformation").resolve("stacks"));
+        this.directory = dataDir.map(d -> d.resolve("stacks"));
         directory.ifPresent(this::load);
     }
 
