@@ -56,9 +56,10 @@ public final class DeployCommand implements Callable<Integer> {
         CompiledStack stack = CloudFormationCompiler.compile(svc, CompileOptions.at(Clock.systemUTC()));
         listener.phase("Deploying " + stack.stackName() + " to " + target);
         try (Deployer deployer = new Deployer(target, listener, Clock.systemUTC())) {
-            Deployer.Result result = deployer.deploy(DeploymentPlan.of(stack));
-            listener.phase(result.changed() ? "Deployed " + stack.stackName() + " (" + result.stackStatus() + ")"
-                    : "Stack " + stack.stackName() + " is up to date");
+            Deployer.Result result = deployer.deploy(DeploymentPlan.of(stack, svc));
+            if (result.changed()) {
+                listener.phase("Deployed " + stack.stackName() + " (" + result.stackStatus() + ")");
+            }
             return result;
         } catch (DeployException e) {
             throw new UserError(e.getMessage(), e.hint());

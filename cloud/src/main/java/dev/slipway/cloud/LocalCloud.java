@@ -60,7 +60,10 @@ public final class LocalCloud implements AutoCloseable {
         String url = "http://127.0.0.1:" + server.port();
         try {
             logs = LogsService.builder().dataDir(b.dir("logs")).clock(b.clock).build();
-            s3 = S3Service.builder().dataDir(b.dir("s3")).clock(b.clock).build();
+            int edgePort = server.port();
+            s3 = S3Service.builder().dataDir(b.dir("s3")).clock(b.clock)
+                    .websiteUrl(bucket -> "http://" + bucket + ".s3-website.localhost:" + edgePort)
+                    .build();
             dynamodb = DynamoDbEngine.builder().dataDir(b.dir("dynamodb")).clock(b.clock).build();
             lambda = LambdaService.builder()
                     .endpointUrl(url)

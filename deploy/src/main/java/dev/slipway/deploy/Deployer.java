@@ -75,6 +75,13 @@ public final class Deployer implements AutoCloseable {
                     .stackResourceDetail().physicalResourceId();
         }
 
+        String fingerprintKey = "slipway/" + stackName + "/fingerprint";
+        if (exists && plan.fingerprint().isPresent() && plan.fingerprint().get().equals(readText(bucket, fingerprintKey))) {
+            listener.phase("Service unchanged (same configuration and artifacts): nothing to deploy");
+            Stack stack = StackWatcher.describe(cfn, stackName).orElseThrow();
+            return new Result(stackName, stack.stackStatusAsString(), outputs(stack), false);
+        }
+
         listener.phase("Uploading " + plan.artifacts().size() + " artifact(s) to s3://" + bucket);
         for (DeploymentPlan.Artifact a : plan.artifacts()) {
             String b = bucket;
@@ -84,6 +91,10 @@ public final class Deployer implements AutoCloseable {
         listener.phase((exists || plan.existingBucket().isEmpty() ? "Updating" : "Creating") + " stack " + stackName);
         ChangeSetType type = exists || plan.existingBucket().isEmpty() ? ChangeSetType.UPDATE : ChangeSetType.CREATE;
         boolean changed = applyChangeSet(stackName, templateSource(plan, bucket), type, "deploy");
+        if (plan.fingerprint().isPresent()) {
+            String b = bucket;
+            s3.putObject(r -> r.bucket(b).key(fingerprintKey), RequestBody.fromString(plan.fingerprint().get()));
+        }
         Stack stack = StackWatcher.describe(cfn, stackName).orElseThrow();
         return new Result(stackName, stack.stackStatusAsString(), outputs(stack), changed);
     }
@@ -128,6 +139,15 @@ public final class Deployer implements AutoCloseable {
             outputs.put(o.outputKey(), o.outputValue());
         }
         return outputs;
+    }
+
+    /** The object's text, or null when it does not exist. */
+    private String readText(String bucket, String key) {
+        try {
+            return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String();
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return null;
+        }
     }
 
     private void emptyBucket(String bucket) {

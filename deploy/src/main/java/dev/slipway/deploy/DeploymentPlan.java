@@ -1,8 +1,18 @@
 package dev.slipway.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.protocol.Json;
 import dev.slipway.service.CompiledStack;
+import dev.slipway.service.Service;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,17 +27,44 @@ import java.util.Optional;
  * @param deploymentBucketLogicalId the logical id of the bucket resource in the template, or the empty
  *        string when the template names an existing bucket in {@code existingBucket}
  * @param existingBucket a bucket given by the user (provider.deploymentBucket), or empty
+ * @param fingerprint identifies what is deployed; an unchanged fingerprint skips the deployment
  */
 public record DeploymentPlan(String stackName, ObjectNode template, Optional<ObjectNode> createTemplate,
-        List<Artifact> artifacts, String deploymentBucketLogicalId, String existingBucket) {
+        List<Artifact> artifacts, String deploymentBucketLogicalId, String existingBucket,
+        Optional<String> fingerprint) {
 
-    /** The plan for a service compiled by the service module. */
-    public static DeploymentPlan of(CompiledStack stack) {
+    /**
+     * The plan for a service compiled by the service module. Its fingerprint covers the resolved
+     * configuration and the artifacts' bytes: what the template is made from, minus the deploy time
+     * that the Framework's naming puts into S3 keys and the API deployment's logical id.
+     */
+    public static DeploymentPlan of(CompiledStack stack, Service service) {
         return new DeploymentPlan(stack.stackName(), stack.template(),
                 stack.deploymentBucket().isPresent() ? Optional.empty() : Optional.of(stack.createTemplate()),
                 stack.uploads().stream().map(u -> new Artifact(u.localPath(), u.s3Key())).toList(),
                 stack.deploymentBucket().isPresent() ? "" : FRAMEWORK_BUCKET,
-                stack.deploymentBucket().orElse(""));
+                stack.deploymentBucket().orElse(""),
+                Optional.of(fingerprint(service, stack)));
+    }
+
+    static String fingerprint(Service service, CompiledStack stack) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Json.string(service.resolvedConfiguration()).getBytes(StandardCharsets.UTF_8));
+            for (var upload : stack.uploads()) {
+                try (InputStream in = Files.newInputStream(upload.localPath())) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        sha.update(buffer, 0, n);
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The Serverless Framework's logical id for the deployment bucket. */

@@ -79,7 +79,7 @@ class DeployerAgainstMotoTest {
         try (Deployer deployer = new Deployer(target(), listener, Clock.systemUTC())) {
             DeploymentPlan plan = new DeploymentPlan("svc-dev", template("svc-dev-users", true), Optional.empty(),
                     List.of(new DeploymentPlan.Artifact(artifact, "serverless/svc/dev/1/app.jar")),
-                    DeploymentPlan.FRAMEWORK_BUCKET, "");
+                    DeploymentPlan.FRAMEWORK_BUCKET, "", Optional.of("fp-1"));
             Deployer.Result result = deployer.deploy(plan);
 
             assertThat(result.stackStatus()).isIn("CREATE_COMPLETE", "UPDATE_COMPLETE");

@@ -62,7 +62,7 @@ final class SlipwayExtension implements BeforeAllCallback, AfterAllCallback, Par
 
         Deployer deployer = new Deployer(target, DeployListener.SILENT, Clock.systemUTC());
         CompiledStack stack = CloudFormationCompiler.compile(service, CompileOptions.at(Clock.systemUTC()));
-        Deployer.Result result = deployer.deploy(DeploymentPlan.of(stack));
+        Deployer.Result result = deployer.deploy(DeploymentPlan.of(stack, service));
         DeployedService deployed = new DeployedService(service, target, result.outputs(), cloud,
                 logicalId -> deployer.physicalId(stack.stackName(), logicalId));
         context.getStore(NAMESPACE).put("deployment", new Deployment(deployer, deployed, stack.stackName(), config.remove()));
