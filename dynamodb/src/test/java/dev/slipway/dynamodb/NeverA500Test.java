@@ -52,4 +52,42 @@ class NeverA500Test extends ServerFixture {
         }
         assertThat(failures).isEmpty();
     }
+
+    /** Each member of a plausible request replaced, one at a time, by values of every JSON type. */
+    @Test
+    void everyMemberWithEveryWrongType_getsClientErrors() throws Exception {
+        String t = table("mut", true);
+        String k = "{\"pk\":{\"S\":\"a\"},\"sk\":{\"S\":\"b\"}}";
+        String template = "{\"TableName\":\"" + t + "\",\"Key\":" + k + ",\"Item\":" + k
+                + ",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},"
+                + "\"ExclusiveStartKey\":" + k + ",\"Limit\":1,\"Select\":\"COUNT\",\"ReturnValues\":\"ALL_OLD\","
+                + "\"RequestItems\":{\"" + t + "\":[{\"PutRequest\":{\"Item\":" + k + "}}]},"
+                + "\"TransactItems\":[{\"Put\":{\"TableName\":\"" + t + "\",\"Item\":" + k + "}}],"
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"Segment\":0,\"TotalSegments\":2,\"ConsistentRead\":true,\"ScanIndexForward\":false}";
+        com.fasterxml.jackson.databind.node.ObjectNode base =
+                (com.fasterxml.jackson.databind.node.ObjectNode) dev.slipway.protocol.Json.MAPPER.readTree(template);
+        List<String> wrong = List.of("null", "5", "1.5", "\"x\"", "true", "[]", "{}", "[{}]", "{\"a\":{}}", "[\"x\"]");
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> failures = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        base.fieldNames().forEachRemaining(members::add);
+        for (String action : List.of("PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query", "Scan", "BatchWriteItem",
+                "TransactWriteItems", "CreateTable")) {
+            for (String member : members) {
+                for (String value : wrong) {
+                    com.fasterxml.jackson.databind.node.ObjectNode body = base.deepCopy();
+                    body.set(member, dev.slipway.protocol.Json.MAPPER.readTree(value));
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/"))
+                            .header("X-Amz-Target", "DynamoDB_20120810." + action)
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() >= 500) {
+                        failures.add(action + " " + member + "=" + value + " -> " + r.statusCode() + " " + r.body());
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
 }
