@@ -8,7 +8,7 @@
  *
  * <p>Phases: {@code YamlReader} (YAML/JSON → Jackson tree + positions, CloudFormation short-form tags
  * → long form) → {@code VariableResolver} (lazy, cycle-checked, the Framework's sources and
- * fallbacks) → {@code ModelBuilder} (typed model; unknown keys with "did you mean", wrong types)
+ * fallbacks) → {@code ModelBuilder} and {@code EventReader}, both over {@code ConfigReader} (typed model; unknown keys with "did you mean", wrong types)
  * → {@code Validator} (schedules, routes, artifact and handler classes, Lambda limits, runtimes)
  * → compiler ({@code CloudFormationCompiler}, {@code RestApiCompiler}, {@code HttpApiCompiler},
  * {@code EventSourceCompiler}; names from {@link dev.slipway.service.Naming}).
