@@ -85,6 +85,40 @@ class TtlStreamsPersistenceTest extends ServerFixture {
     }
 
     @Test
+    void tableStatusDelay_keepsNewTablesCreatingUntilTheClockPassesIt() {
+        try (DynamoDbEngine engine = DynamoDbEngine.builder().clock(clock).tableStatusDelay(Duration.ofSeconds(30))
+                .ttlSweepInterval(Duration.ZERO).build()) {
+            engine.createTable("slow", "id", Optional.empty());
+            var describe = dev.slipway.protocol.Json.MAPPER.createObjectNode().put("TableName", "slow");
+            assertThat(engine.execute("DescribeTable", describe).path("Table").path("TableStatus").asText()).isEqualTo("CREATING");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.putItem("slow", Map.of("id", new AttributeValue.S("1"))))
+                    .hasMessage("Requested resource not found");
+            clock.now = clock.now.plusSeconds(31);
+            assertThat(engine.execute("DescribeTable", describe).path("Table").path("TableStatus").asText()).isEqualTo("ACTIVE");
+            engine.putItem("slow", Map.of("id", new AttributeValue.S("1")));
+        }
+    }
+
+    @Test
+    void returnItemCollectionMetrics_onTablesWithLocalIndexes() {
+        String t = uniqueName("icm");
+        ddb.createTable(b -> b.tableName(t).billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(attr("pk", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S),
+                        attr("sk", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S),
+                        attr("l", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                .keySchema(key("pk", software.amazon.awssdk.services.dynamodb.model.KeyType.HASH),
+                        key("sk", software.amazon.awssdk.services.dynamodb.model.KeyType.RANGE))
+                .localSecondaryIndexes(l -> l.indexName("byL").keySchema(
+                        key("pk", software.amazon.awssdk.services.dynamodb.model.KeyType.HASH),
+                        key("l", software.amazon.awssdk.services.dynamodb.model.KeyType.RANGE))
+                        .projection(p -> p.projectionType("ALL"))));
+        var out = ddb.putItem(b -> b.tableName(t).item(item("pk", "a", "sk", "1", "l", "x"))
+                .returnItemCollectionMetrics("SIZE"));
+        assertThat(out.itemCollectionMetrics().itemCollectionKey()).isEqualTo(item("pk", "a"));
+        assertThat(out.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+    }
+
+    @Test
     void persistentEngine_keepsTablesItemsAndIndexesAcrossRestart(@TempDir Path dir) throws Exception {
         try (DynamoDbEngine engine = DynamoDbEngine.builder().dataDir(Optional.of(dir)).build()) {
             engine.createTable("people", "id", Optional.empty());
