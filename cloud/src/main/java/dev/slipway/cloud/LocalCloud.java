@@ -73,12 +73,14 @@ public final class LocalCloud implements AutoCloseable {
                     .idleTimeout(b.idleTimeout)
                     .build();
             FunctionInvoker invoker = lambda.asFunctionInvoker();
-            ApiGatewayService.Builder api = ApiGatewayService.builder().invoker(invoker).clock(b.clock);
+            ApiGatewayService.Builder api = ApiGatewayService.builder().invoker(invoker).clock(b.clock)
+                    .dataDir(b.dir("apigateway")).problems(b.notices);
             if (b.requestListener != null) {
                 api.requestListener(b.requestListener);
             }
             apiGateway = api.build();
-            events = EventsService.builder().invoker(invoker).clock(b.clock).build();
+            events = EventsService.builder().invoker(invoker).clock(b.clock)
+                    .dataDir(b.dir("events")).notices(b.notices).build();
             List<CloudService> hosted = new ArrayList<>(List.of(
                     dynamodb.asCloudService(), lambda.asCloudService(), logs.asCloudService(),
                     apiGateway.asCloudService(), events.asCloudService()));
@@ -175,6 +177,7 @@ public final class LocalCloud implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration idleTimeout = Duration.ofMinutes(10);
         private Consumer<dev.slipway.apigateway.RequestLog> requestListener;
+        private Consumer<String> notices = message -> System.err.println("slipway: " + message);
 
         /** 127.0.0.1 by default (loopback); anything else exposes the cloud to the network. */
         public Builder host(String host) {
@@ -207,6 +210,12 @@ public final class LocalCloud implements AutoCloseable {
         /** Called after each API Gateway request (for offline's request log). */
         public Builder requestListener(Consumer<dev.slipway.apigateway.RequestLog> listener) {
             this.requestListener = listener;
+            return this;
+        }
+
+        /** Where services report what the user should know (a schedule missed while asleep, …); stderr by default. */
+        public Builder notices(Consumer<String> notices) {
+            this.notices = notices;
             return this;
         }
 

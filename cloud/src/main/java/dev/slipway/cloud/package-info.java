@@ -18,8 +18,9 @@
  *   <li>Signatures are not verified and IAM policies are not evaluated: any credentials are
  *       accepted. Workers get credentials valid only here, so their SDK calls stay local.</li>
  *   <li>One account ({@code 000000000000}) and one region per process ({@code us-east-1}).</li>
- *   <li>With {@code --data-dir}, each service persists its own state under a subfolder; API Gateway
- *       and schedule state is rebuilt only by redeploying the stack.</li>
+ *   <li>With {@code --data-dir}, each service persists its own state under a subfolder
+ *       ({@code dynamodb/}, {@code lambda/}, {@code s3/}, {@code logs/}, {@code cloudformation/},
+ *       {@code apigateway/}, {@code events/}); worker JVMs are started again on first use.</li>
  * </ul>
  */
 package dev.slipway.cloud;

@@ -56,6 +56,7 @@ public final class HttpServer implements AutoCloseable {
     private final ExecutorService blockingPool;
     private final Channel channel;
     private final String name;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private HttpServer(String name, EventLoopGroup group, ExecutorService blockingPool, Channel channel) {
         this.name = name;
@@ -90,8 +91,12 @@ public final class HttpServer implements AutoCloseable {
         return name;
     }
 
+    /** Stops listening and releases the threads; calling it again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         blockingPool.shutdownNow();
