@@ -239,23 +239,21 @@ final class CreateTableAction implements Action {
 
     /** The constraints of one index definition (CreateTable's indexes, UpdateTable's Create). */
     static void indexConstraint(Constraints c, JsonNode i, String p) {
-        {
-            if (Constraints.text(i, "IndexName") == null) {
-                c.notNull(i, "IndexName", p + ".indexName");
-            } else {
-                c.indexName(i, "IndexName", p + ".indexName");
-            }
-            keySchemaConstraints(c, Constraints.array(i, "KeySchema"), p + ".keySchema");
-            JsonNode projection = Constraints.object(i, "Projection");
-            if (projection == null) {
-                c.notNull(i, "Projection", p + ".projection");
-            } else {
-                c.enumValue(projection, "ProjectionType", p + ".projection.projectionType", "ALL", "INCLUDE", "KEYS_ONLY");
-                JsonNode nonKey = Constraints.array(projection, "NonKeyAttributes");
-                c.length(nonKey, render(nonKey), p + ".projection.nonKeyAttributes", 1, 20);
-            }
-            throughputConstraints(c, Constraints.object(i, "ProvisionedThroughput"), p + ".provisionedThroughput");
+        if (Constraints.text(i, "IndexName") == null) {
+            c.notNull(i, "IndexName", p + ".indexName");
+        } else {
+            c.indexName(i, "IndexName", p + ".indexName");
         }
+        keySchemaConstraints(c, Constraints.array(i, "KeySchema"), p + ".keySchema");
+        JsonNode projection = Constraints.object(i, "Projection");
+        if (projection == null) {
+            c.notNull(i, "Projection", p + ".projection");
+        } else {
+            c.enumValue(projection, "ProjectionType", p + ".projection.projectionType", "ALL", "INCLUDE", "KEYS_ONLY");
+            JsonNode nonKey = Constraints.array(projection, "NonKeyAttributes");
+            c.length(nonKey, render(nonKey), p + ".projection.nonKeyAttributes", 1, 20);
+        }
+        throughputConstraints(c, Constraints.object(i, "ProvisionedThroughput"), p + ".provisionedThroughput");
     }
 
     static String render(JsonNode list) {
