@@ -49,7 +49,7 @@ public final class PackageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServiceProject project = ValidateCommand.load(service, params);
+        ServiceProject project = service.project(params);
         Path cwd = Path.of("").toAbsolutePath();
         List<Problem> problems = new ArrayList<>(project.problemsBeforeBuild());
         if (problems.stream().noneMatch(Problem::isError)) {

@@ -38,7 +38,7 @@ public final class PrintCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServiceProject project = ValidateCommand.load(service, params);
+        ServiceProject project = service.project(params);
         Path cwd = Path.of("").toAbsolutePath();
         // Only problems that stop resolution matter here; the configuration prints anyway.
         for (Problem p : project.problems()) {

@@ -37,7 +37,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServiceProject project = load(service, params);
+        ServiceProject project = service.project(params);
         Path cwd = Path.of("").toAbsolutePath();
         List<Problem> problems = project.problems();
         for (Problem p : problems) {
@@ -58,22 +58,4 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Loads the service named by the shared options; a missing folder is a UserError. */
-    static ServiceProject load(ServiceOptions options, Map<String, String> cliOptions) {
-        Path dir = options.dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new UserError("the service folder " + dir + " does not exist",
-                    "pass --dir with the folder that holds serverless.yml");
-        }
-        LoadOptions lo = new LoadOptions(Optional.ofNullable(options.stage), Optional.empty(), cliOptions,
-                Optional.empty(), System.getenv());
-        if (options.config != null) {
-            Path config = options.config.toAbsolutePath().normalize();
-            if (!Files.isRegularFile(config)) {
-                throw new UserError("the configuration file " + config + " does not exist",
-                        "pass --config with an existing serverless.yml, .yaml or .json");
-            }
-            return ServiceProject.load(dir, config, lo);
-        }
-        return ServiceProject.load(dir, lo);
-    }
 }
