@@ -63,7 +63,7 @@ public final class ArtifactBuilder {
         out.flush();
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder pb = new ProcessBuilder(mvn(), "-B", "-q", "-DskipTests", "package")
+            ProcessBuilder pb = new ProcessBuilder(mvn(), "-B", "-q", "-Dmaven.test.skip=true", "package")
                     .directory(service.serviceDir().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
