@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,8 +23,7 @@ import java.util.stream.Stream;
 final class Jdks {
     record Jdk(Path home, int feature) {
         Path java() {
-            Path exe = home.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
-            return exe;
+            return home.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
         }
     }
 
@@ -125,9 +123,5 @@ final class Jdks {
 
     static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }
