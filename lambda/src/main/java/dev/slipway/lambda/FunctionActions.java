@@ -289,13 +289,16 @@ final class FunctionActions {
                 throw InvalidParameterValueException.of("Deletion of aliases is not currently supported.");
             } else {
                 int n = Integer.parseInt(q.get());
-                for (AliasConfiguration a : e.aliases.values()) {
-                    if (a.functionVersion().equals(q.get())) {
-                        throw ResourceConflictException.functionExists(fn.name() + ":" + q.get() + " is used by alias "
-                                + a.name());
-                    }
+                List<String> using = e.aliases.values().stream().filter(a -> a.functionVersion().equals(q.get())
+                        || (a.routingConfig() != null && a.routingConfig().additionalVersionWeights() != null
+                                && a.routingConfig().additionalVersionWeights().containsKey(q.get())))
+                        .map(AliasConfiguration::name).toList();
+                if (!using.isEmpty()) {
+                    throw ResourceConflictException.versionUsedByAliases(using);
                 }
-                e.versions.remove(n);
+                if (e.versions.remove(n) == null) {
+                    throw ResourceNotFoundException.function(e.latest.arn() + ":" + q.get());
+                }
             }
             registry.save();
         }

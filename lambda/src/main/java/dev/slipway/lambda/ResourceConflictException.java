@@ -16,6 +16,11 @@ final class ResourceConflictException extends AwsServiceException {
         return new ResourceConflictException("Alias already exists: " + aliasArn);
     }
 
+    static ResourceConflictException versionUsedByAliases(java.util.List<String> aliases) {
+        return new ResourceConflictException("Unable to delete version because the following aliases reference it: "
+                + aliases);
+    }
+
     static ResourceConflictException statementExists(String sid) {
         return new ResourceConflictException("The statement id (" + sid + ") provided already exists. "
                 + "Please provide a new statement id, or remove the existing statement.");

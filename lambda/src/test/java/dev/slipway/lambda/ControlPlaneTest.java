@@ -136,6 +136,9 @@ class ControlPlaneTest {
         fx.client.updateAlias(b -> b.functionName("cp-alias").name("live").functionVersion("2")
                 .routingConfig(AliasRoutingConfiguration.builder().additionalVersionWeights(Map.of()).build()));
         assertThat(fx.client.getAlias(b -> b.functionName("cp-alias").name("live")).functionVersion()).isEqualTo("2");
+        assertThatThrownBy(() -> fx.client.deleteFunction(b -> b.functionName("cp-alias").qualifier("2")))
+                .isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Unable to delete version because the following aliases reference it: [live]"));
         assertThat(fx.client.listAliases(b -> b.functionName("cp-alias")).aliases()).hasSize(1);
         assertThatThrownBy(() -> fx.client.getAlias(b -> b.functionName("cp-alias").name("nope")))
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
