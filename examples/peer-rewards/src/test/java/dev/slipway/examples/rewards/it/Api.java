@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 
 /** The peer-rewards API over HTTP, as the SPA calls it. */
 final class Api {
@@ -28,6 +30,8 @@ final class Api {
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long SLOW_MILLIS = 5_000;
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,14 +62,31 @@ final class Api {
             request.header("Content-Type", "application/json");
         }
         try {
+            long start = System.nanoTime();
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (response.statusCode() >= 500 || millis > SLOW_MILLIS) {
+                // Evidence for the local cloud's maintainers (a 502/504 or a stalled warm worker), not an assertion.
+                System.err.printf("[peer-rewards api] %s %s %s -> %d in %d ms: %s%n", Instant.now(), method, pathAndQuery,
+                        response.statusCode(), millis, response.body());
+            }
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach " + base + ": is the app running?", e);
+            throw new UncheckedIOException("cannot reach " + base + pathAndQuery, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A username no other test has used: {@code base} plus 6 random characters (tests share a stage). */
+    static String uniqueUsername(String base) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        var name = new StringBuilder(base).append('-');
+        for (int i = 0; i < 6; i++) {
+            name.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return name.toString();
     }
 
     Response register(String username) {

@@ -1,19 +1,24 @@
 package dev.slipway.examples.rewards.it;
 
-import static dev.slipway.examples.rewards.it.LocalCloud.uniqueUsername;
+import static dev.slipway.examples.rewards.it.Api.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.slipway.junit.DeployedService;
+import dev.slipway.junit.SlipwayTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -25,35 +30,46 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * The SPA in a real browser: Debian's headless Chromium driven by Selenium. NEEDS THE LOCAL CLOUD
- * (skipped unless {@code peerRewards.siteUrl} and {@code peerRewards.apiUrl} are set, see
- * {@link LocalCloud}) and Chromium (skipped, saying how to install it, when missing).
+ * The SPA in a real browser (Debian's headless Chromium driven by Selenium), served the way it is on AWS:
+ * {@code @SlipwayTest} deploys the service into the local cloud, this class uploads {@code site/} to the
+ * stack's website bucket ({@code SiteBucket}) with a {@code config.js} naming the stage's API, and the
+ * browser opens the bucket's website endpoint on the local cloud
+ * ({@code http://<bucket>.s3-website.localhost:<port>/}; Chromium resolves {@code *.localhost} to loopback).
+ * The page calls the API cross-origin, so CORS is exercised too. Skipped, saying how to install it, when
+ * Chromium is missing.
  */
 @Tag("browser")
+@SlipwayTest(service = ".", stage = RewardsApiTest.STAGE, remove = false)
+@EnabledIf(value = "chromiumIsInstalled", disabledReason = "Chromium is not installed (need /usr/bin/chromium and"
+        + " /usr/bin/chromedriver); install it with: sudo apt-get install chromium chromium-driver")
 class RewardsBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SITE = Path.of("site");
+    static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
     /** An upper bound for the page to react, not a performance expectation: machines are noisy. */
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     /** One browser for the class (starting Chromium is the slow part); each test starts from a fresh page. */
     static WebDriver browser;
     static WebDriverWait wait;
     static Path profile;
-    Api api;
+    static String siteUrl;
+    static Api api;
 
-    /** Checked before each test, not once per class, so that every skipped test is reported with the reason. */
-    static void openBrowserOnce() throws IOException {
-        LocalCloud.siteUrl();
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: Chromium is not installed (need " + CHROMIUM + " and " + CHROMEDRIVER + ");"
-                        + " install it with: sudo apt-get install chromium chromium-driver");
-        if (browser != null) {
-            return;
-        }
+    static boolean chromiumIsInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @BeforeAll
+    static void publishTheSiteAndOpenTheBrowser(DeployedService app) throws IOException {
+        api = new Api(app.apiUrl());
+        siteUrl = publishSite(app);
         profile = Files.createTempDirectory("peer-rewards-chromium");
         var options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
@@ -65,8 +81,37 @@ class RewardsBrowserTest {
         wait = new WebDriverWait(browser, PATIENCE);
     }
 
+    /**
+     * Uploads site/ to SiteBucket, as one would for AWS, plus the config.js naming the API (the placeholder in
+     * site/ is replaced); answers the bucket's website URL on the local cloud.
+     */
+    static String publishSite(DeployedService app) throws IOException {
+        String bucket = app.physicalId("SiteBucket");
+        try (Stream<Path> files = Files.list(SITE)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (!name.equals("config.js")) {
+                    upload(app, bucket, name, Files.readAllBytes(file));
+                }
+            }
+        }
+        String config = "window.API_BASE = " + Api.JSON.writeValueAsString(app.apiUrl()) + ";\n";
+        upload(app, bucket, "config.js", config.getBytes(StandardCharsets.UTF_8));
+        return app.outputs().get("SiteUrl") + "/"; // the website endpoint on the local cloud's edge port
+    }
+
+    static void upload(DeployedService app, String bucket, String key, byte[] content) {
+        String extension = key.substring(key.lastIndexOf('.') + 1);
+        app.s3().putObject(b -> b.bucket(bucket).key(key)
+                        .contentType(CONTENT_TYPES.getOrDefault(extension, "application/octet-stream")),
+                RequestBody.fromBytes(content));
+    }
+
     @AfterAll
-    static void closeBrowser() throws IOException {
+    static void closeBrowserAndEmptyTheBucket(DeployedService app) throws IOException {
+        String bucket = app.physicalId("SiteBucket");
+        app.s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents()
+                .forEach(o -> app.s3().deleteObject(b -> b.bucket(bucket).key(o.key())));
         if (browser != null) {
             browser.quit();
         }
@@ -79,10 +124,8 @@ class RewardsBrowserTest {
 
     /** A fresh page: nobody picked (the page remembers "me" in localStorage), the first load done. */
     @BeforeEach
-    void openTheApp() throws IOException {
-        openBrowserOnce();
-        api = new Api(LocalCloud.apiUrl());
-        browser.get(LocalCloud.siteUrl());
+    void openTheApp() {
+        browser.get(siteUrl);
         ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
         browser.navigate().refresh();
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));

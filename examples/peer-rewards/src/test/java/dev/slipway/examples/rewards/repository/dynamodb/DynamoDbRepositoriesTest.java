@@ -1,10 +1,10 @@
 package dev.slipway.examples.rewards.repository.dynamodb;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.slipway.examples.rewards.repository.RepositoryContractTest;
 import dev.slipway.examples.rewards.repository.RewardRepository;
 import dev.slipway.examples.rewards.repository.UserRepository;
+import dev.slipway.junit.DeployedService;
+import dev.slipway.junit.SlipwayTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,12 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The repository contract on a real DynamoDB endpoint: the local cloud's DynamoDB, or any compatible one.
- * NEEDS AN ENDPOINT: skipped unless {@code -DpeerRewards.dynamodbUrl=http://localhost:4566} (for example)
- * is given. Creates the tables of serverless.yml (keep in step with its {@code resources:}) under a
- * random prefix and deletes them afterwards.
+ * The repository contract on the local cloud's DynamoDB (started by {@code @SlipwayTest}, on the stage the API
+ * tests use, so the run deploys once; set
+ * {@code -Dslipway.endpoint=<url>} to use a cloud that already runs). Creates the tables of serverless.yml
+ * (keep in step with its {@code resources:}) under a random prefix for each test and deletes them afterwards.
  */
 @Tag("integration")
+@SlipwayTest(service = ".", stage = "it", remove = false)
 class DynamoDbRepositoriesTest extends RepositoryContractTest {
 
     DynamoDbClient dynamo;
@@ -36,10 +37,8 @@ class DynamoDbRepositoriesTest extends RepositoryContractTest {
     DynamoDbRewardRepository rewards;
 
     @BeforeEach
-    void createTables() {
-        String url = System.getProperty("peerRewards.dynamodbUrl", "").strip();
-        assumeTrue(!url.isEmpty(), "Skipped: needs a DynamoDB endpoint; run with -Plocal-cloud"
-                + " -DpeerRewards.dynamodbUrl=<the local cloud's URL> (see README.md, Tests)");
+    void createTables(DeployedService app) {
+        String url = app.endpoint().toString();
         dynamo = DynamoDbClients.create(Map.of("AWS_ENDPOINT_URL", url, "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"));
         tables = Tables.withPrefix("t" + UUID.randomUUID().toString().substring(0, 8) + "-rewards");
