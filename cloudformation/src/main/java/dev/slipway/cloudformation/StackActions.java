@@ -394,6 +394,11 @@ final class StackActions {
             return s;
         });
         synchronized (stack) {
+            // An executed change set no longer blocks its name: local deploys finish within the same
+            // second, and the AWS CLI names its change sets by the second
+            // (awscli-cloudformation-package-deploy-<epoch>), which never collides on AWS.
+            stack.changeSets.values().removeIf(c -> c.name.equals(request.changeSetName())
+                    && c.executionStatus.equals("EXECUTE_COMPLETE"));
             if (stack.changeSets.values().stream().anyMatch(c -> c.name.equals(request.changeSetName()))) {
                 throw AlreadyExistsException.changeSet(request.changeSetName());
             }
