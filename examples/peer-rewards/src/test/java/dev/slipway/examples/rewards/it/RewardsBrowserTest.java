@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -79,6 +82,7 @@ class RewardsBrowserTest {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class); // the page re-renders its lists after every change
     }
 
     /**
@@ -149,6 +153,16 @@ class RewardsBrowserTest {
         new Select(byTestId("give-to")).selectByValue(username);
     }
 
+    /** What a feed item shows, read in one go: the page may replace the element at any moment. */
+    record FeedItem(String points, int withdrawButtons) {}
+
+    static Optional<FeedItem> feedItem(WebDriver page, String message) {
+        return page.findElements(By.cssSelector("[data-testid='feed-item']")).stream()
+                .filter(li -> li.getText().contains(message)).findFirst()
+                .map(li -> new FeedItem(li.findElement(By.cssSelector("[data-testid='feed-points']")).getText(),
+                        li.findElements(By.cssSelector("[data-testid='withdraw']")).size()));
+    }
+
     @Test
     void givingARewardInTheUi_showsItInTheFeedAndOnTheLeaderboard() {
         String recipient = uniqueUsername("dana");
@@ -165,14 +179,12 @@ class RewardsBrowserTest {
         byTestId("give-submit").click();
 
         wait.until(ExpectedConditions.textToBePresentInElement(byTestId("give-status"), "Sent 7 points"));
-        WebElement item = wait.until(d -> d.findElements(By.cssSelector("[data-testid='feed-item']")).stream()
-                .filter(li -> li.getText().contains(message)).findFirst().orElse(null));
-        assertThat(item.findElement(By.cssSelector("[data-testid='feed-points']")).getText()).isEqualTo("+7");
-        assertThat(item.findElements(By.cssSelector("[data-testid='withdraw']"))).as("my reward can be withdrawn")
-                .hasSize(1);
-        WebElement entry = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-testid='leaderboard-item'][data-username='" + recipient + "']")));
-        assertThat(entry.getText()).contains("7 points");
+        FeedItem item = wait.until(d -> feedItem(d, message).orElse(null));
+        assertThat(item.points()).isEqualTo("+7");
+        assertThat(item.withdrawButtons()).as("my reward can be withdrawn").isEqualTo(1);
+        By entry = By.cssSelector("[data-testid='leaderboard-item'][data-username='" + recipient + "']");
+        String entryText = wait.until(d -> d.findElements(entry).stream().map(WebElement::getText).findFirst().orElse(null));
+        assertThat(entryText).contains("7 points");
         assertThat(byTestId("give-error").isDisplayed()).isFalse();
     }
 
@@ -186,11 +198,12 @@ class RewardsBrowserTest {
         byTestId("give-submit").sendKeys(Keys.ENTER); // the keyboard, no mouse
         By mine = By.cssSelector("[data-testid='leaderboard-item'][data-username='" + recipient + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(mine));
-        WebElement withdraw = wait.until(d -> d.findElements(By.cssSelector("[data-testid='feed-item']")).stream()
-                .filter(li -> li.getText().contains("Too hasty")).findFirst()
-                .map(li -> li.findElement(By.cssSelector("[data-testid='withdraw']"))).orElse(null));
-
-        withdraw.sendKeys(Keys.ENTER);
+        wait.until(d -> {
+            d.findElements(By.cssSelector("[data-testid='feed-item']")).stream()
+                    .filter(li -> li.getText().contains("Too hasty")).findFirst().orElseThrow(() -> new NoSuchElementException("no feed item \"Too hasty\" yet"))
+                    .findElement(By.cssSelector("[data-testid='withdraw']")).sendKeys(Keys.ENTER);
+            return true;
+        });
 
         wait.until(ExpectedConditions.invisibilityOfElementLocated(mine));
         assertThat(byTestId("feed-list").getText()).doesNotContain("Too hasty");
