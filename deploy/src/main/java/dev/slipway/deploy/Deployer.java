@@ -241,6 +241,15 @@ public final class Deployer implements AutoCloseable {
 
     /** The first resource failure of a deployment, skipping the cancellations it caused. */
     static Optional<String> firstFailure(List<StackEvent> events) {
+        Optional<String> withoutReason = Optional.empty();
+        for (StackEvent e : events) {
+            String s = e.resourceStatusAsString();
+            if (withoutReason.isEmpty() && s != null && s.endsWith("_FAILED")
+                    && !"AWS::CloudFormation::Stack".equals(e.resourceType())) {
+                withoutReason = Optional.of(e.logicalResourceId() + " (" + e.resourceType() + ") " + s
+                        + ": no reason given");
+            }
+        }
         for (StackEvent e : events) {
             String status = e.resourceStatusAsString();
             String reason = e.resourceStatusReason() == null ? "" : e.resourceStatusReason();
@@ -249,7 +258,7 @@ public final class Deployer implements AutoCloseable {
                 return Optional.of(e.logicalResourceId() + " (" + e.resourceType() + ") " + status + ": " + reason);
             }
         }
-        return Optional.empty();
+        return withoutReason;
     }
 
     private record TemplateSource(String body, String url) {}

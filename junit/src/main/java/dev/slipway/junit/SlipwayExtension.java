@@ -117,7 +117,7 @@ final class SlipwayExtension implements BeforeAllCallback, AfterAllCallback, Par
     }
 
     /** The run's local cloud; JUnit closes it when the root context closes. */
-    static final class SharedCloud implements ExtensionContext.Store.CloseableResource {
+    static final class SharedCloud implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final LocalCloud cloud = LocalCloud.builder().port(0).start();
 
         @Override
