@@ -2,27 +2,18 @@ package dev.slipway.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cloud.LocalCloud;
-import dev.slipway.deploy.Target;
-import dev.slipway.protocol.http.HttpHandler;
 import dev.slipway.protocol.http.HttpRequest;
 import dev.slipway.protocol.http.HttpResponse;
-import dev.slipway.protocol.http.HttpServer;
 import dev.slipway.service.CloudFormationCompiler;
 import dev.slipway.service.CompileOptions;
-import dev.slipway.service.FunctionSpec;
 import dev.slipway.service.Service;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,144 +54,14 @@ public final class OfflineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Service svc = service.loadAndBuild(out, spec.commandLine().getErr(), Map.of());
-        long start = System.nanoTime();
-        ConsoleDeployListener progress = new ConsoleDeployListener(out, true);
-        LocalCloud cloud = startCloud(out);
-        HttpServer server = null;
-        try {
-            Target target = Target.local(URI.create(cloud.url()));
-            DeployCommand.deploy(svc, target, progress);
-            Site site = Site.of(svc, cloud, out);
-            server = startServer(cloud, site);
-            printReady(out, svc, cloud, site, (System.nanoTime() - start) / 1_000_000);
-            CountDownLatch stopped = new CountDownLatch(1);
-            HttpServer s = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                s.close();
-                cloud.close();
-                stopped.countDown();
-            }, "slipway-offline-shutdown"));
-            if (!noReload) {
-                Thread watcher = new Thread(() -> watchArtifacts(svc, target, cloud, site, out), "slipway-offline-reload");
-                watcher.setDaemon(true);
-                watcher.start();
-            }
-            stopped.await();
-            return 0;
-        } catch (RuntimeException | Error e) {
-            if (server != null) {
-                server.close();
-            }
-            cloud.close();
-            throw e;
-        }
-    }
-
-    private LocalCloud startCloud(PrintWriter out) {
-        try {
-            return LocalCloud.builder().port(cloudPort)
-                    .requestListener(log -> {
-                        out.println(log.compact());
-                        out.flush();
-                    })
-                    .start();
-        } catch (RuntimeException e) {
-            if (CloudCommand.isBindFailure(e)) {
-                throw new UserError("the cloud port " + cloudPort + " is already in use", "pass another --cloud-port, or 0");
-            }
-            throw e;
-        }
-    }
-
-    private HttpServer startServer(LocalCloud cloud, Site site) {
-        HttpHandler api = cloud.apiGateway().offlineHandler();
-        HttpHandler handler = new HttpHandler() {
-            @Override
-            public boolean isAsync() {
-                return true;
-            }
-
-            @Override
-            public HttpResponse handle(HttpRequest request) throws Exception {
-                return handleAsync(request).toCompletableFuture().get();
-            }
-
-            @Override
-            public CompletionStage<HttpResponse> handleAsync(HttpRequest request) {
-                if (cloud.apiGateway().servesOffline(request)) {
-                    return api.handleAsync(request);
-                }
-                return CompletableFuture.supplyAsync(() -> site.serve(request));
-            }
-        };
-        try {
-            return HttpServer.builder("slipway-offline", handler).port(port).start();
-        } catch (RuntimeException e) {
-            if (CloudCommand.isBindFailure(e)) {
-                throw new UserError("port " + port + " is already in use", "stop what runs there, or pass --port");
-            }
-            throw e;
-        }
-    }
-
-    private void printReady(PrintWriter out, Service svc, LocalCloud cloud, Site site, long millis) {
-        String base = "http://localhost:" + port;
-        out.println();
-        out.printf("%s is running (stage %s), ready in %d ms%n", svc.name(), svc.stage(), millis);
-        out.println("  site:  " + base + "/" + site.describe());
-        out.println("  api:   " + base + "/" + svc.stage() + "/");
-        for (FunctionSpec f : svc.functions().values()) {
-            f.httpEvents().forEach(e -> out.printf("         %-7s %s/%s/%s   → %s%n", e.method().toUpperCase(), base,
-                    svc.stage(), e.path().replaceAll("^/", ""), f.key()));
-            f.httpApiEvents().forEach(e -> out.printf("         %-7s %s%s   → %s%n", e.routeKey(), base, "", f.key()));
-        }
-        out.println("  cloud: " + cloud.url() + "   (aws --endpoint-url " + cloud.url() + " …)");
-        out.println("Ctrl-C stops everything. Requests:");
-        out.flush();
-    }
-
-    /** Polls the artifacts; when one changes and stays stable, redeploys (only changed functions update). */
-    private void watchArtifacts(Service svc, Target target, LocalCloud cloud, Site site, PrintWriter out) {
-        Map<Path, FileTime> seen = artifactTimes(svc);
-        while (true) {
-            try {
-                Thread.sleep(500);
-                Map<Path, FileTime> now = artifactTimes(svc);
-                if (now.equals(seen) || now.size() < seen.size()) {
-                    continue;
-                }
-                Thread.sleep(300);
-                if (!artifactTimes(svc).equals(now)) {
-                    continue;
-                }
-                seen = now;
-                long t0 = System.nanoTime();
-                out.println("Artifact changed: redeploying…");
-                out.flush();
-                DeployCommand.deploy(svc, target, new ConsoleDeployListener(out, true));
-                out.printf("Reloaded in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-                out.flush();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                out.println("Reload failed: " + e.getMessage() + " (still serving the previous version)");
-                out.flush();
-            }
-        }
-    }
-
-    private static Map<Path, FileTime> artifactTimes(Service svc) {
-        Map<Path, FileTime> times = new LinkedHashMap<>();
-        for (FunctionSpec f : svc.functions().values()) {
-            f.artifact().ifPresent(a -> {
-                try {
-                    times.put(a, Files.getLastModifiedTime(a));
-                } catch (java.io.IOException e) {
-                    // Mid-rebuild: the file is briefly missing; the next poll sees it.
-                }
-            });
-        }
-        return times;
+        OfflineSession session = OfflineSession.start(svc, port, cloudPort, !noReload, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            session.close();
+            stopped.countDown();
+        }, "slipway-offline-shutdown"));
+        stopped.await();
+        return 0;
     }
 
     /** Where the site comes from: the service's website bucket (filled from the site folder), or none. */

@@ -1,0 +1,120 @@
+package dev.slipway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.service.LoadOptions;
+import dev.slipway.service.Service;
+import dev.slipway.service.ServiceProject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code slipway offline}'s session: the API answers from a worker, and replacing the artifact
+ * under steady traffic redeploys it with no failed request (issue 6: hot reload under load).
+ */
+class OfflineSessionTest {
+    @TempDir
+    Path service;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void replacingTheArtifact_underSteadyTraffic_switchesTheCode_withoutAFailedRequest() throws Exception {
+        writeArtifact("v1");
+        Files.writeString(service.resolve("serverless.yml"), """
+                service: reload
+                provider:
+                  name: aws
+                  runtime: java21
+                  memorySize: 256
+                  timeout: 20
+                package:
+                  artifact: target/app.jar
+                functions:
+                  version:
+                    handler: dev.slipway.cli.reloadfn.Version
+                    events:
+                      - http:
+                          path: version
+                          method: get
+                """);
+        Service svc = ServiceProject.load(service, new LoadOptions(Optional.of("dev"), Optional.empty(), Map.of(),
+                Optional.empty(), Map.of())).service();
+        StringWriter log = new StringWriter();
+        try (OfflineSession session = OfflineSession.start(svc, 0, 0, true, new PrintWriter(log, true))) {
+            URI url = URI.create("http://127.0.0.1:" + session.port() + "/dev/version");
+            assertThat(get(url).body()).isEqualTo("v1");
+
+            List<String> failures = Collections.synchronizedList(new ArrayList<>());
+            List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread traffic = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        HttpResponse<String> r = get(url);
+                        if (r.statusCode() != 200) {
+                            failures.add(r.statusCode() + " " + r.body());
+                        } else {
+                            bodies.add(r.body());
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            });
+            traffic.start();
+            writeArtifact("v2");
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!bodies.contains("v2") && System.nanoTime() < deadline && failures.isEmpty()) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
+            running.set(false);
+            traffic.join();
+
+            assertThat(failures).as(log.toString()).isEmpty();
+            assertThat(bodies).contains("v1", "v2");
+            assertThat(bodies.subList(bodies.indexOf("v2"), bodies.size())).containsOnly("v2");
+            assertThat(log.toString()).contains("Artifact changed: redeploying").contains("Reloaded in");
+        }
+    }
+
+    private HttpResponse<String> get(URI url) throws Exception {
+        return http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Writes target/app.jar atomically (as a build tool's final move does), with the handler and a version file. */
+    private void writeArtifact(String version) throws Exception {
+        Path classes = Path.of(OfflineSessionTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path target = Files.createDirectories(service.resolve("target"));
+        Path tmp = Files.createTempFile(target, "app", ".tmp");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            String entry = "dev/slipway/cli/reloadfn/Version.class";
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(Files.readAllBytes(classes.resolve(entry)));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("version.txt"));
+            zip.write(version.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        Files.move(tmp, target.resolve("app.jar"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
