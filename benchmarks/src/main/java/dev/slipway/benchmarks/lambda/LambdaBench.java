@@ -102,6 +102,8 @@ public final class LambdaBench {
 
     private static double throughput(URI uri, int threads, int seconds) throws Exception {
         LongAdder done = new LongAdder();
+        LongAdder slow = new LongAdder();
+        java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> ts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -109,7 +111,13 @@ public final class LambdaBench {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 try {
                     while (!stop.get()) {
+                        long t0 = System.nanoTime();
                         call(client, uri);
+                        long took = System.nanoTime() - t0;
+                        max.accumulateAndGet(took, Math::max);
+                        if (took > 1_000_000_000L) {
+                            slow.increment();
+                        }
                         done.increment();
                     }
                 } catch (Exception e) {
@@ -129,6 +137,9 @@ public final class LambdaBench {
         for (Thread th : ts) {
             th.join();
         }
+        // a stalled invocation (e.g. a warm worker never handed its next event) shows here, not in the rate
+        System.out.printf(Locale.ROOT, "  (all calls incl. warm-up: %,d; slowest %s; slower than 1 s: %d)%n",
+                done.sum(), fmt(max.get()), slow.sum());
         return count / elapsed;
     }
 
