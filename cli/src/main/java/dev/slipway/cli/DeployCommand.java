@@ -41,7 +41,7 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Service svc = service.loadAndBuild(out, err, Map.of());
+        Service svc = service.loadAndBuild(out, err, Map.of(), target.variables());
         Target t = target.resolve(svc.region());
         if (t.isLocal()) {
             BackgroundCloud.ensureRunning(t.endpoint().orElseThrow(), out);

@@ -33,7 +33,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Service svc = service.load(spec.commandLine().getErr(), Map.of());
+        Service svc = service.load(spec.commandLine().getErr(), Map.of(), target.variables());
         Target t = target.resolve(svc.region());
         if (t.isLocal() && !BackgroundCloud.healthy(t.endpoint().orElseThrow())) {
             throw new UserError("no local cloud answers at " + t.endpoint().get(),

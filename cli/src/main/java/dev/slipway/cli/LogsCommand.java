@@ -59,7 +59,7 @@ public final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Service svc = service.load(spec.commandLine().getErr(), Map.of());
+        Service svc = service.load(spec.commandLine().getErr(), Map.of(), target.variables());
         FunctionSpec fn = svc.function(function).orElseThrow(() -> new UserError(
                 "the service has no function '" + function + "'",
                 "use one of: " + String.join(", ", svc.functions().keySet())));

@@ -53,7 +53,7 @@ public final class OfflineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Service svc = service.loadAndBuild(out, spec.commandLine().getErr(), Map.of());
+        Service svc = service.loadAndBuild(out, spec.commandLine().getErr(), Map.of(), Optional.empty());
         OfflineSession session = OfflineSession.start(svc, port, cloudPort, !noReload, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

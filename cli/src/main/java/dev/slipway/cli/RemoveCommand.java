@@ -33,7 +33,7 @@ public final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Service svc = service.load(spec.commandLine().getErr(), Map.of());
+        Service svc = service.load(spec.commandLine().getErr(), Map.of(), target.variables());
         Target t = target.resolve(svc.region());
         ConsoleDeployListener listener = new ConsoleDeployListener(out, true);
         try (Deployer deployer = new Deployer(t, listener, Clock.systemUTC())) {

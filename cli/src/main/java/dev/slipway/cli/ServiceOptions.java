@@ -7,6 +7,7 @@ import dev.slipway.service.LoadOptions;
 import dev.slipway.service.Problem;
 import dev.slipway.service.Service;
 import dev.slipway.service.ServiceProject;
+import dev.slipway.service.VariableSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +30,21 @@ final class ServiceOptions {
 
     /** Loads and resolves the service; problems are in the result. */
     ServiceProject project(Map<String, String> cliOptions) {
+        return project(cliOptions, Optional.empty());
+    }
+
+    /**
+     * Loads and resolves the service, with a source for the variables that need a deployment target
+     * ({@code ${cf:…}}, {@code ${s3:…}}, {@code ${aws:accountId}}) when the command has one.
+     */
+    ServiceProject project(Map<String, String> cliOptions, Optional<VariableSource> targetVariables) {
         Path serviceDir = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(serviceDir)) {
             throw new UserError("the service folder " + serviceDir + " does not exist",
                     "pass --dir with the folder that holds serverless.yml");
         }
         LoadOptions options = new LoadOptions(Optional.ofNullable(stage), Optional.empty(), cliOptions,
-                Optional.empty(), System.getenv());
+                targetVariables, System.getenv());
         if (config == null) {
             return ServiceProject.load(serviceDir, options);
         }
@@ -48,8 +57,8 @@ final class ServiceOptions {
     }
 
     /** Loads without building: for commands that only read the deployed stack (info, remove, logs). */
-    Service load(PrintWriter err, Map<String, String> cliOptions) {
-        ServiceProject project = project(cliOptions);
+    Service load(PrintWriter err, Map<String, String> cliOptions, Optional<VariableSource> targetVariables) {
+        ServiceProject project = project(cliOptions, targetVariables);
         report(err, project.problemsBeforeBuild());
         return project.service();
     }
@@ -58,8 +67,9 @@ final class ServiceOptions {
      * Loads, builds the artifact if it is missing or stale, then checks it (handler classes present):
      * every problem is reported at once, with file:line:column and the fix.
      */
-    Service loadAndBuild(PrintWriter out, PrintWriter err, Map<String, String> cliOptions) {
-        ServiceProject project = project(cliOptions);
+    Service loadAndBuild(PrintWriter out, PrintWriter err, Map<String, String> cliOptions,
+            Optional<VariableSource> targetVariables) {
+        ServiceProject project = project(cliOptions, targetVariables);
         List<Problem> problems = new ArrayList<>(project.problemsBeforeBuild());
         if (problems.stream().noneMatch(Problem::isError)) {
             build(project.service(), out);

@@ -1,6 +1,8 @@
 package dev.slipway.cli;
 
 import dev.slipway.deploy.Target;
+import dev.slipway.deploy.TargetVariables;
+import dev.slipway.service.VariableSource;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -19,6 +21,14 @@ final class TargetOptions {
 
     @Option(names = "--region", description = "AWS region (default: the service's provider.region, else us-east-1).")
     String region;
+
+    /**
+     * The source for {@code ${cf:…}}, {@code ${s3:…}} and {@code ${aws:accountId}} on this target; it
+     * only contacts the target when the configuration uses such a variable.
+     */
+    Optional<VariableSource> variables() {
+        return Optional.of(new TargetVariables(resolve(System.getenv("AWS_REGION"))));
+    }
 
     Target resolve(String serviceRegion) {
         if (target == Kind.local) {

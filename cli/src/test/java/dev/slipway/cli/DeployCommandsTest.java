@@ -136,6 +136,60 @@ class DeployCommandsTest {
     }
 
     @Test
+    @Order(5)
+    void aSecondService_readsTheFirstStacksOutput_throughCfVariables(@TempDir Path second) throws Exception {
+        Files.createDirectories(second.resolve("target"));
+        Files.copy(service.resolve("target/echo.jar"), second.resolve("target/echo.jar"));
+        Files.writeString(second.resolve("serverless.yml"), """
+                service: echo2
+                provider:
+                  name: aws
+                  runtime: java21
+                  memorySize: 256
+                  environment:
+                    GREETING: ${cf:echo-qa.ServerlessDeploymentBucketName}-${aws:accountId}
+                package:
+                  artifact: target/echo.jar
+                functions:
+                  echo:
+                    handler: dev.slipway.cli.deployfn.Echo
+                    events:
+                      - http:
+                          path: echo
+                          method: get
+                """);
+        int code = run("deploy", "--dir", second.toString(), "--stage", "qa", "--endpoint", cloud.url());
+        assertThat(code).as(err + "\n" + out).isZero();
+        Matcher m = Pattern.compile("endpoint: (\\S+)").matcher(out.toString());
+        assertThat(m.find()).isTrue();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(m.group(1) + "/echo")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).matches("\\{\"path\":\"/echo\",\"greeting\":\"echo-qa-serverlessdeploymentbucket-[a-z0-9]+-000000000000\"}");
+        assertThat(run("remove", "--dir", second.toString(), "--stage", "qa", "--endpoint", cloud.url())).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void anSsmVariable_isRefusedWithWhereAndWhy(@TempDir Path third) throws Exception {
+        Files.writeString(third.resolve("serverless.yml"), """
+                service: echo3
+                provider:
+                  name: aws
+                  runtime: java21
+                  environment:
+                    SECRET: ${ssm:/echo/secret}
+                functions:
+                  echo:
+                    handler: dev.slipway.cli.deployfn.Echo
+                """);
+        int code = run("deploy", "--dir", third.toString(), "--endpoint", cloud.url());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("serverless.yml:6:")
+                .contains("Cannot read \"ssm:/echo/secret\" from the deployment target: SSM Parameter Store is not "
+                        + "supported by Slipway yet (the local cloud does not serve it)");
+    }
+
+    @Test
     @Order(6)
     void remove_deletesTheStack_thenInfoSaysItIsNotDeployed() {
         assertThat(run(target("remove"))).as(err.toString()).isZero();

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Where a deployment goes: the local cloud (an endpoint on loopback, local credentials) or AWS
@@ -63,6 +64,12 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
 
     public LambdaClient lambda() {
         var b = LambdaClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
+        endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    public StsClient sts() {
+        var b = StsClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
         endpoint.ifPresent(b::endpointOverride);
         return b.build();
     }
