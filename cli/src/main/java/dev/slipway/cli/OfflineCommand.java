@@ -1,16 +1,12 @@
 package dev.slipway.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cloud.LocalCloud;
 import dev.slipway.protocol.http.HttpRequest;
 import dev.slipway.protocol.http.HttpResponse;
-import dev.slipway.service.CloudFormationCompiler;
-import dev.slipway.service.CompileOptions;
 import dev.slipway.service.Service;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -85,19 +81,13 @@ public final class OfflineCommand implements Callable<Integer> {
             return new Site(bucket, folder, cloud, svc.stage());
         }
 
+        /** The stack's bucket that hosts a website, read from what was deployed (not compiled again). */
         private static Optional<String> websiteBucket(Service svc, LocalCloud cloud) {
-            JsonNode resources = CloudFormationCompiler.compile(svc, CompileOptions.at(Clock.systemUTC()))
-                    .template().path("Resources");
-            var it = resources.fields();
-            while (it.hasNext()) {
-                var e = it.next();
-                if (e.getValue().path("Type").asText().equals("AWS::S3::Bucket")
-                        && e.getValue().path("Properties").has("WebsiteConfiguration")) {
-                    return Optional.of(cloud.cloudFormation().describeStackResource(svc.stackName(), e.getKey())
-                            .physicalResourceId());
-                }
-            }
-            return Optional.empty();
+            return cloud.cloudFormation().listStackResources(svc.stackName()).stream()
+                    .filter(r -> r.resourceType().equals("AWS::S3::Bucket"))
+                    .map(r -> r.physicalResourceId())
+                    .filter(bucket -> cloud.s3().getBucketWebsite(bucket).isPresent())
+                    .findFirst();
         }
 
         String describe() {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,11 +50,7 @@ public final class PackageCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServiceProject project = service.project(params);
         Path cwd = Path.of("").toAbsolutePath();
-        List<Problem> problems = new ArrayList<>(project.problemsBeforeBuild());
-        if (problems.stream().noneMatch(Problem::isError)) {
-            ServiceOptions.build(project.service(), out);
-            problems.addAll(project.checkArtifacts());
-        }
+        List<Problem> problems = ServiceOptions.buildAndCheck(project, out);
         problems.forEach(p -> (p.isError() ? err : out).println(p.format(cwd)));
         long errors = problems.stream().filter(Problem::isError).count();
         if (errors > 0) {

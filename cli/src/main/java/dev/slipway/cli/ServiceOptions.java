@@ -11,7 +11,6 @@ import dev.slipway.service.VariableSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,19 +69,14 @@ final class ServiceOptions {
     Service loadAndBuild(PrintWriter out, PrintWriter err, Map<String, String> cliOptions,
             Optional<VariableSource> targetVariables) {
         ServiceProject project = project(cliOptions, targetVariables);
-        List<Problem> problems = new ArrayList<>(project.problemsBeforeBuild());
-        if (problems.stream().noneMatch(Problem::isError)) {
-            build(project.service(), out);
-            problems.addAll(project.checkArtifacts());
-        }
-        report(err, problems);
+        report(err, buildAndCheck(project, out));
         return project.service();
     }
 
-    /** Builds the service's artifact when missing or older than its sources (Maven projects). */
-    static void build(Service service, PrintWriter out) {
+    /** Builds the artifact when missing or stale, then checks it; build failures become user errors. */
+    static List<Problem> buildAndCheck(ServiceProject project, PrintWriter out) {
         try {
-            ArtifactBuilder.ensureBuilt(service, out, JavaRuntimes::javaHomeFor);
+            return ArtifactBuilder.buildAndCheck(project, out, JavaRuntimes::javaHomeFor);
         } catch (DeployException e) {
             throw new UserError(e.getMessage(), e.hint());
         }

@@ -1,7 +1,9 @@
 package dev.slipway.deploy;
 
 import dev.slipway.service.FunctionSpec;
+import dev.slipway.service.Problem;
 import dev.slipway.service.Service;
+import dev.slipway.service.ServiceProject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,6 +26,21 @@ import java.util.stream.Stream;
  */
 public final class ArtifactBuilder {
     private ArtifactBuilder() {}
+
+    /**
+     * What a command that runs the service does after loading it: the problems that do not depend on
+     * the artifact, then — if there are no errors — a build when needed and the artifact checks
+     * (exists, holds each handler class). Returns every problem found.
+     */
+    public static List<Problem> buildAndCheck(ServiceProject project, PrintWriter out,
+            Function<String, Optional<Path>> javaHomeFor) {
+        List<Problem> problems = new ArrayList<>(project.problemsBeforeBuild());
+        if (problems.stream().noneMatch(Problem::isError)) {
+            ensureBuilt(project.service(), out, javaHomeFor);
+            problems.addAll(project.checkArtifacts());
+        }
+        return problems;
+    }
 
     /**
      * Builds the service's artifacts if needed; returns true when it built something.

@@ -263,31 +263,11 @@ public final class Deployer implements AutoCloseable {
 
     private record TemplateSource(String body, String url) {}
 
+    /** The first template of a new stack, as the compiler wrote it (cloudformation-template-create-stack.json). */
     private TemplateSource bucketOnlyTemplate(DeploymentPlan plan) {
-        if (plan.createTemplate().isPresent()) {
-            return new TemplateSource(Json.string(plan.createTemplate().get()), null);
-        }
-        ObjectNode full = plan.template();
-        ObjectNode t = Json.object();
-        t.put("AWSTemplateFormatVersion", "2010-09-09");
-        t.put("Description", full.path("Description").asText("The AWS CloudFormation template for this Serverless application"));
-        ObjectNode resources = t.putObject("Resources");
-        JsonNode all = full.path("Resources");
-        String bucketId = plan.deploymentBucketLogicalId();
-        if (!all.has(bucketId)) {
-            throw new DeployException("The template has no deployment bucket resource '" + bucketId + "'",
-                    "set provider.deploymentBucket to an existing bucket, or let Slipway compile the bucket");
-        }
-        resources.set(bucketId, all.get(bucketId));
-        all.fields().forEachRemaining(e -> {
-            if (e.getValue().path("Type").asText().equals("AWS::S3::BucketPolicy")
-                    && e.getValue().path("Properties").path("Bucket").path("Ref").asText().equals(bucketId)) {
-                resources.set(e.getKey(), e.getValue());
-            }
-        });
-        ObjectNode outputs = t.putObject("Outputs");
-        outputs.putObject("ServerlessDeploymentBucketName").putObject("Value").put("Ref", bucketId);
-        return new TemplateSource(Json.string(t), null);
+        return new TemplateSource(Json.string(plan.createTemplate().orElseThrow(() -> new DeployException(
+                "The deployment of " + plan.stackName() + " has no create-stack template and no existing bucket",
+                "set provider.deploymentBucket to an existing bucket, or let Slipway compile the bucket"))), null);
     }
 
     private TemplateSource templateSource(DeploymentPlan plan, String bucket) {

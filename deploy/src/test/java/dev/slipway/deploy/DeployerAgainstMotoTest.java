@@ -77,7 +77,7 @@ class DeployerAgainstMotoTest {
             public void stackEvent(String id, String type, String status, String reason) {}
         };
         try (Deployer deployer = new Deployer(target(), listener, Clock.systemUTC())) {
-            DeploymentPlan plan = new DeploymentPlan("svc-dev", template("svc-dev-users", true), Optional.empty(),
+            DeploymentPlan plan = new DeploymentPlan("svc-dev", template("svc-dev-users", true), Optional.of(template("", false)),
                     List.of(new DeploymentPlan.Artifact(artifact, "serverless/svc/dev/1/app.jar")),
                     DeploymentPlan.FRAMEWORK_BUCKET, "", Optional.of("fp-1"));
             Deployer.Result result = deployer.deploy(plan);

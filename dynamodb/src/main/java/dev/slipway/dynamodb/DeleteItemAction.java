@@ -3,7 +3,6 @@ package dev.slipway.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slipway.dynamodb.error.ValidationException;
 import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.Map;
 
@@ -23,10 +22,7 @@ final class DeleteItemAction implements Action {
         ItemRequests.writeConstraints(c);
         c.check();
         Map<String, AttributeValue> keyAttributes = AttributeJson.item(Constraints.object(in, "Key"));
-        String returnValues = Constraints.text(in, "ReturnValues");
-        if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-            throw ValidationException.returnValuesPutDelete();
-        }
+        String returnValues = ItemRequests.putDeleteReturnValues(in);
         Expressions.Compiled expressions = tables.expressions.compile(in, null);
         Table table = tables.forItems(name);
         ItemKey key = Keys.key(table.def, keyAttributes);

@@ -21,6 +21,15 @@ final class ItemRequests {
         c.enumValue("ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
     }
 
+    /** PutItem's and DeleteItem's ReturnValues: only NONE and ALL_OLD are allowed there. */
+    static String putDeleteReturnValues(JsonNode in) {
+        String returnValues = Constraints.text(in, "ReturnValues");
+        if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+            throw dev.slipway.dynamodb.error.ValidationException.returnValuesPutDelete();
+        }
+        return returnValues;
+    }
+
     /** The failure for a condition that did not hold, with the old item if the request asked for it. */
     static ConditionalCheckFailedException conditionFailed(JsonNode in, Map<String, AttributeValue> old) {
         if (old != null && "ALL_OLD".equals(Constraints.text(in, "ReturnValuesOnConditionCheckFailure"))) {

@@ -3,7 +3,6 @@ package dev.slipway.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slipway.dynamodb.error.ValidationException;
 import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.Map;
 
@@ -23,10 +22,7 @@ final class PutItemAction implements Action {
         ItemRequests.writeConstraints(c);
         c.check();
         Map<String, AttributeValue> item = AttributeJson.item(Constraints.object(in, "Item"));
-        String returnValues = Constraints.text(in, "ReturnValues");
-        if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-            throw ValidationException.returnValuesPutDelete();
-        }
+        String returnValues = ItemRequests.putDeleteReturnValues(in);
         Expressions.Compiled expressions = tables.expressions.compile(in, null);
         Table table = tables.forItems(name);
         Keys.item(table.def, item);

@@ -19,7 +19,6 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,12 +101,8 @@ final class SlipwayExtension implements BeforeAllCallback, AfterAllCallback, Par
         LoadOptions options = new LoadOptions(Optional.of(stage), Optional.empty(), Map.of(), Optional.empty(),
                 System.getenv());
         ServiceProject project = ServiceProject.load(dir.toAbsolutePath().normalize(), options);
-        List<Problem> problems = new ArrayList<>(project.problemsBeforeBuild());
-        if (problems.stream().noneMatch(Problem::isError)) {
-            StringWriter buildOutput = new StringWriter();
-            ArtifactBuilder.ensureBuilt(project.service(), new PrintWriter(buildOutput, true), JavaRuntimes::javaHomeFor);
-            problems.addAll(project.checkArtifacts());
-        }
+        List<Problem> problems = ArtifactBuilder.buildAndCheck(project, new PrintWriter(new StringWriter(), true),
+                JavaRuntimes::javaHomeFor);
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new IllegalStateException("The service at " + dir + " has problems:\n"
