@@ -418,10 +418,7 @@ final class FunctionActions {
         if (env == null || env.variables() == null) {
             return Map.of();
         }
-        int bytes = 0;
         for (Map.Entry<String, String> e : env.variables().entrySet()) {
-            bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length
-                    + (e.getValue() == null ? 0 : e.getValue().getBytes(StandardCharsets.UTF_8).length);
             if (!e.getKey().matches("[a-zA-Z]([a-zA-Z0-9_])+")) {
                 throw ValidationException.of(List.of(ValidationException.constraint("[" + e.getKey() + "]",
                         "environment.variables", "Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+")));
@@ -432,12 +429,25 @@ final class FunctionActions {
                         + "not supported for modification. Reserved keys used in this request: " + e.getKey());
             }
         }
-        if (bytes > Limits.ENVIRONMENT_BYTES) {
-            throw InvalidParameterValueException.environmentTooLarge(bytes);
+        // Lambda measures the compact JSON of the map (its error quotes it as "String measured: {…}"),
+        // so quotes, colons, commas and escapes count, not only names and values.
+        String measured = environmentJson(env.variables());
+        if (measured.getBytes(StandardCharsets.UTF_8).length > Limits.ENVIRONMENT_BYTES) {
+            throw InvalidParameterValueException.environmentTooLarge(measured);
         }
         Map<String, String> out = new LinkedHashMap<>();
         env.variables().forEach((k, v) -> out.put(k, v == null ? "" : v));
         return Map.copyOf(out);
+    }
+
+    private static String environmentJson(Map<String, String> variables) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        variables.forEach((k, v) -> copy.put(k, v == null ? "" : v));
+        try {
+            return dev.slipway.protocol.Json.MAPPER.writeValueAsString(copy);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<Path> layerJars(List<String> layers) {

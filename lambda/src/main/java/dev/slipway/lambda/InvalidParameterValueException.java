@@ -21,9 +21,10 @@ final class InvalidParameterValueException extends AwsServiceException {
         return new InvalidParameterValueException("Unzipped size must be smaller than " + Limits.UNZIPPED_BYTES + " bytes");
     }
 
-    static InvalidParameterValueException environmentTooLarge(int bytes) {
+    /** As AWS words it (recorded answers quoted in public issues, read 2026-11-26): the measured JSON follows. */
+    static InvalidParameterValueException environmentTooLarge(String measuredJson) {
         return new InvalidParameterValueException("Lambda was unable to configure your environment variables because the "
-                + "environment variables you have provided exceeded the 4KB limit. String measured: " + bytes);
+                + "environment variables you have provided exceeded the 4KB limit. String measured: " + measuredJson);
     }
 
     static InvalidParameterValueException s3ObjectMissing(String bucket, String key) {

@@ -59,6 +59,9 @@ final class LambdaHttpHandler implements HttpHandler {
                         r.query("FunctionVersion").map("ALL"::equals).orElse(false)));
             }
         }
+        if (method.equals("GET") && (path.equals("/2016-08-19/account-settings") || path.equals("/2016-08-19/account-settings/"))) {
+            return json(200, lambda.getAccountSettings());
+        }
         Matcher m = FUNCTION.matcher(path);
         if (!m.matches()) {
             throw UnknownOperationException.route(method, path);

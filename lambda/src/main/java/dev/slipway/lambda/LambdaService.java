@@ -185,6 +185,11 @@ public final class LambdaService implements AutoCloseable {
         versions.removePermission(functionName, statementId);
     }
 
+    /** GetAccountSettings: the account's limits, and the code storage and function count in use. */
+    public GetAccountSettingsResponse getAccountSettings() {
+        return AccountSettings.of(registry);
+    }
+
     // ---- invoke ----
 
     /** Invoke: RequestResponse waits for the function; Event queues (202); DryRun checks only (204). */

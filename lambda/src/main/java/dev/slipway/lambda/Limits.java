@@ -29,6 +29,10 @@ final class Limits {
     static final int ZIP_UPLOAD_BYTES = 50 * 1024 * 1024;
     /** Unzipped deployment package including layers, bytes (250 MB). */
     static final long UNZIPPED_BYTES = 250L * 1024 * 1024;
+    /** Code storage per region for every kept version and layer, bytes (75 GB, raisable on AWS). */
+    static final long TOTAL_CODE_BYTES = 75L * 1024 * 1024 * 1024;
+    /** Concurrent executions per region (AWS's default quota). */
+    static final int CONCURRENT_EXECUTIONS = 1000;
     /** Layers per function. */
     static final int LAYERS = 5;
     /** X-Amz-Log-Result: the last 4 KB of the invocation's log. */
