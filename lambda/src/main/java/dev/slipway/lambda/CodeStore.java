@@ -40,10 +40,6 @@ final class CodeStore {
     }
 
     Code storeZip(byte[] zip) {
-        if (zip.length > Limits.ZIP_UPLOAD_BYTES) {
-            throw InvalidParameterValueException.of("Unzipped size must be smaller than " + Limits.UNZIPPED_BYTES
-                    + " bytes");
-        }
         byte[] digest = sha256(zip);
         String hex = HexFormat.of().formatHex(digest);
         try {

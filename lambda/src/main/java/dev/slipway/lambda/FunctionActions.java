@@ -95,7 +95,7 @@ final class FunctionActions {
         if (registry.find(fn.name()).isPresent()) {
             throw ResourceConflictException.functionExists(fn.name());
         }
-        CodeStore.Code stored = store(r.code());
+        CodeStore.Code stored = store(r.code(), "CreateFunction");
         FunctionVersion latest = new FunctionVersion(fn.name(), arn(fn.name()), "$LATEST", runtime,
                 r.handler() == null ? "" : r.handler(), r.role(), r.description() == null ? "" : r.description(),
                 r.memorySize() == null ? Limits.DEFAULT_MEMORY_MB : r.memorySize(),
@@ -234,7 +234,7 @@ final class FunctionActions {
 
     FunctionConfiguration updateCode(String functionName, UpdateFunctionCodeRequest r) {
         FunctionRegistry.Entry e = entry(functionName);
-        CodeStore.Code stored = store(r.code());
+        CodeStore.Code stored = store(r.code(), "UpdateFunctionCode");
         FunctionVersion result;
         synchronized (registry) {
             checkRevision(e.latest.revisionId(), r.revisionId());
@@ -468,7 +468,8 @@ final class FunctionActions {
         return List.copyOf(jars);
     }
 
-    private CodeStore.Code store(FunctionCode c) {
+    /** Code.ZipFile is limited to 50 MB by the request size; code from S3 only by its unzipped size. */
+    private CodeStore.Code store(FunctionCode c, String operation) {
         if (c == null) {
             throw InvalidParameterValueException.noCode();
         }
@@ -479,6 +480,9 @@ final class FunctionActions {
             return code.storePath(Path.of(c.localPath()));
         }
         if (c.zipFile() != null) {
+            if (c.zipFile().length > Limits.ZIP_UPLOAD_BYTES) {
+                throw RequestEntityTooLargeException.zipFile(operation);
+            }
             return code.storeZip(c.zipFile());
         }
         if (c.s3Bucket() != null && c.s3Key() != null) {
