@@ -279,7 +279,9 @@ final class LambdaResourceProviders {
         public Result create(Request r) {
             ObjectNode p = r.properties();
             String sid = r.logicalId() + "-" + Long.toString(Math.abs(r.stackId().hashCode()), 36);
-            lambda.addPermission(text(p, "FunctionName"), Optional.empty(), new AddPermissionRequest(sid,
+            // A qualified FunctionName (an alias ARN, as Slipway's compiler writes) grants the alias only.
+            Optional<String> qualifier = FunctionName.parse(text(p, "FunctionName"), "FunctionName").qualifier();
+            lambda.addPermission(text(p, "FunctionName"), qualifier, new AddPermissionRequest(sid,
                     text(p, "Action"), text(p, "Principal"), text(p, "SourceArn"), text(p, "SourceAccount"),
                     text(p, "EventSourceToken"), null));
             return new Result(text(p, "FunctionName") + "|" + sid, Map.of("Id", Json.MAPPER.valueToTree(sid)));

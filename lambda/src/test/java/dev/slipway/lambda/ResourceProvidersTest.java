@@ -73,6 +73,15 @@ class ResourceProvidersTest {
         JsonNode policy = Json.parse(lambda.getPolicy("cfn-hello"));
         assertThat(policy.get("Statement").get(0).get("Principal").get("Service").asText()).isEqualTo("apigateway.amazonaws.com");
 
+        ResourceProvider.Result aliasPermission = providers.get("AWS::Lambda::Permission").create(request(
+                "InvokeLive", "{\"FunctionName\":\"" + alias.physicalId() + "\",\"Action\":\"lambda:InvokeFunction\","
+                        + "\"Principal\":\"events.amazonaws.com\"}", Optional.empty()));
+        assertThat(Json.parse(lambda.getPolicy("cfn-hello")).get("Statement").get(1).get("Resource").asText())
+                .isEqualTo(alias.physicalId());
+        providers.get("AWS::Lambda::Permission").delete(request("InvokeLive", "{}",
+                Optional.of(aliasPermission.physicalId())));
+        assertThat(Json.parse(lambda.getPolicy("cfn-hello")).get("Statement")).hasSize(1);
+
         InvokeResponse r = lambda.invoke(InvokeRequest.of("cfn-hello:live", "{\"name\":\"stack\"}"));
         assertThat(r.payloadAsString()).isEqualTo("{\"greeting\":\"Hello, stack\"}");
         assertThat(r.executedVersion()).isEqualTo("1");
