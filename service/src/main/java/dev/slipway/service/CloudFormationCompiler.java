@@ -45,6 +45,8 @@ import java.util.TreeMap;
 public final class CloudFormationCompiler {
     static final String BUCKET = "ServerlessDeploymentBucket";
     static final String ROLE = "IamRoleLambdaExecution";
+    /** The release alias when {@code custom.slipway.alias} does not name one. */
+    public static final String DEFAULT_ALIAS = "live";
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper COMPACT = new ObjectMapper();
@@ -54,6 +56,22 @@ public final class CloudFormationCompiler {
 
     public static CompiledStack compile(Service service, CompileOptions options) {
         return new Run(service, options).compile();
+    }
+
+    /** The alias the service's functions are released behind: {@code custom.slipway.alias}, else {@code live}. */
+    public static String aliasName(Service service) {
+        return service.slipway().alias().orElse(DEFAULT_ALIAS);
+    }
+
+    /**
+     * The functions released behind the alias (function key → deployed name): every versioned
+     * function, as {@link #compile} gives each of them an alias.
+     */
+    public static Map<String, String> releasedFunctions(Service service) {
+        Map<String, String> out = new LinkedHashMap<>();
+        service.functions().values().stream().filter(FunctionSpec::versionFunction)
+                .forEach(f -> out.put(f.key(), f.deployedName()));
+        return out;
     }
 
     /** One compilation: the template being built and what the event compilers share. */
@@ -66,6 +84,8 @@ public final class CloudFormationCompiler {
         final Optional<String> existingBucket;
         final String artifactDirectory;
         final Map<String, String> versionIds = new HashMap<>();
+        /** Function key → logical ID of its release alias, for the functions that have one. */
+        final Map<String, String> aliasIds = new HashMap<>();
         /** One hash per artifact, however many functions share it. */
         private final Map<Path, String> codeShas = new HashMap<>();
 
@@ -94,8 +114,10 @@ public final class CloudFormationCompiler {
             return r instanceof ArrayNode a ? Optional.of(a) : Optional.empty();
         }
 
+        /** What events invoke: the release alias's ARN, or the function's ($LATEST) when it has no alias. */
         ObjectNode functionArn(String fnKey) {
-            return getAtt(Naming.lambdaFunction(fnKey), "Arn");
+            String alias = aliasIds.get(fnKey);
+            return alias != null ? ref(alias) : getAtt(Naming.lambdaFunction(fnKey), "Arn");
         }
 
         CompiledStack compile() {
@@ -342,6 +364,10 @@ public final class CloudFormationCompiler {
             ObjectNode out = outputs.putObject(Naming.qualifiedArnOutput(f.key()));
             out.put("Description", "Current Lambda function version");
             out.set("Value", ref(id));
+            if (options.releaseAlias() && f.versionFunction()) {
+                releaseAlias(f, id);
+                return;
+            }
             f.provisionedConcurrency().ifPresent(pc -> {
                 ObjectNode alias = resource("AWS::Lambda::Alias");
                 ObjectNode ap = properties(alias);
@@ -352,6 +378,30 @@ public final class CloudFormationCompiler {
                 alias.put("DependsOn", Naming.lambdaFunction(f.key()));
                 resources.set(Naming.provisionedConcurrencyAlias(f.key()), alias);
             });
+        }
+
+        /**
+         * Slipway's release alias on top of the Framework's version: events invoke it, and a release
+         * moves it. It stays on the version it points at now when the deployer says so (a gradual
+         * release shifts it later through the Lambda API); provisioned concurrency sits on it, not on
+         * the Framework's separate "provisioned" alias, so the warm instances serve the traffic.
+         */
+        private void releaseAlias(FunctionSpec f, String versionId) {
+            ObjectNode alias = resource("AWS::Lambda::Alias");
+            ObjectNode ap = properties(alias);
+            ap.set("FunctionName", ref(Naming.lambdaFunction(f.key())));
+            String live = options.liveVersions().get(f.key());
+            if (live != null) {
+                ap.put("FunctionVersion", live);
+            } else {
+                ap.set("FunctionVersion", getAtt(versionId, "Version"));
+            }
+            ap.put("Name", aliasName(service));
+            f.provisionedConcurrency().ifPresent(pc ->
+                    ap.putObject("ProvisionedConcurrencyConfig").put("ProvisionedConcurrentExecutions", pc));
+            String id = Naming.lambdaAlias(f.key());
+            resources.set(id, alias);
+            aliasIds.put(f.key(), id);
         }
 
         private void addExports(ObjectNode outs) {

@@ -16,6 +16,8 @@ import java.util.Set;
  * reported and replaced by the Framework's default so that later checks still run.
  */
 final class ModelBuilder extends ConfigReader {
+    private static final java.util.regex.Pattern ALIAS_NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9_-]+");
+
     /** Plugins whose effect Slipway reproduces itself. */
     static final Set<String> KNOWN_PLUGINS = Set.of("serverless-offline", "serverless-prune-plugin");
 
@@ -236,8 +238,24 @@ final class ModelBuilder extends ConfigReader {
         ObjectNode o = (ObjectNode) s;
         unknownKeys(o, p, Schema.SLIPWAY, "custom.slipway setting");
         ObjectNode prune = object(o, p, "prune");
+        Optional<String> alias = string(o, p, "alias").filter(a -> validAlias(a, p + ".alias"));
         return new SlipwaySettings(string(o, p, "site").map(serviceDir::resolve).map(Path::normalize),
-                string(o, p, "deployment"), string(o, p, "alias"), integer(prune, p + ".prune", "keep", 1, 1000), o);
+                string(o, p, "deployment"), alias, integer(prune, p + ".prune", "keep", 1, 1000), o);
+    }
+
+    /** Lambda's alias Name: 1-128 of [a-zA-Z0-9-_], not only digits (those name versions). */
+    private boolean validAlias(String alias, String path) {
+        String fix = "name the alias with letters, digits, - and _ (not only digits), e.g. alias: live";
+        if (alias.isEmpty() || alias.length() > 128 || !ALIAS_NAME.matcher(alias).matches()) {
+            error(path, "alias \"" + alias + "\" is not a valid Lambda alias name: 1 to 128 letters, digits, - or _",
+                    fix);
+            return false;
+        }
+        if (alias.chars().allMatch(Character::isDigit)) {
+            error(path, "alias \"" + alias + "\" is only digits, which Lambda reads as a version number", fix);
+            return false;
+        }
+        return true;
     }
 
 }

@@ -59,6 +59,11 @@ public final class Naming {
         return functionName(fn) + "LambdaVersion" + NON_ALPHANUMERIC.matcher(sha).replaceAll("");
     }
 
+    /** Slipway's release alias (not the Framework's): {@code <Fn>LambdaAlias}. */
+    public static String lambdaAlias(String fn) {
+        return functionName(fn) + "LambdaAlias";
+    }
+
     public static String qualifiedArnOutput(String fn) {
         return lambdaFunction(fn) + "QualifiedArn";
     }

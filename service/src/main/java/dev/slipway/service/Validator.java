@@ -92,6 +92,14 @@ final class Validator {
                         + f.deployedName() + "\"", "give one of them a different name:");
             }
             environmentSize(f, fp);
+            if (!f.versionFunction()) {
+                boolean own = service.config().path("functions").path(f.key()).has("versionFunction");
+                warning(loc.value(own ? fp + ".versionFunction" : "provider.versionFunctions"), "function \""
+                        + f.key() + "\" is not versioned, so it is not released behind the alias \""
+                        + CloudFormationCompiler.aliasName(service) + "\": its events invoke $LATEST, and "
+                        + "rollback and traffic shifting skip it",
+                        "remove versionFunction: false (provider.versionFunctions: false) to release it safely");
+            }
             boolean hasApi = false;
             for (Event e : f.events()) {
                 String ep = eventPath(f.key(), e);

@@ -72,7 +72,13 @@ final class Corpus {
         return ServiceProject.load(dir, options(dir));
     }
 
+    /** Slipway's template: the Framework's plus the release aliases. */
     static CompileOptions compileOptions() {
         return new CompileOptions(TIMESTAMP, Optional.empty());
+    }
+
+    /** The Framework's own template, as `sls package` writes it (expected-template.json). */
+    static CompileOptions frameworkOptions() {
+        return compileOptions().withoutReleaseAlias();
     }
 }

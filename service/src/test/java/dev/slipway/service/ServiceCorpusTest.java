@@ -18,6 +18,8 @@ import org.junit.jupiter.api.TestFactory;
  * Serverless Framework 3.40.0's `sls package` produced for the same file and artifact — and its
  * resolved configuration equals expected-resolved.json. Run with -Dslipway.writeExpected=true
  * to write missing expected-problems/resolved files from the current output (then review them).
+ * Templates are compiled without Slipway's release aliases here (CompileOptions.withoutReleaseAlias);
+ * ReleaseAliasTest covers what the aliases add and change.
  */
 class ServiceCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +57,7 @@ class ServiceCorpusTest {
         }
         Path expectedTemplate = dir.resolve("expected-template.json");
         if (Files.exists(expectedTemplate)) {
-            JsonNode template = CloudFormationCompiler.compile(project.service(), Corpus.compileOptions()).template();
+            JsonNode template = CloudFormationCompiler.compile(project.service(), Corpus.frameworkOptions()).template();
             JsonNode expected = JSON.readTree(expectedTemplate.toFile());
             if (!template.equals(expected)) {
                 Path out = Path.of("target", "corpus-actual", dir.getFileName() + "-template.json");
