@@ -101,7 +101,7 @@ final class Invoker implements AutoCloseable {
                 Optional<String> tail = "Tail".equals(r.logType())
                         ? Optional.of(Base64.getEncoder().encodeToString(inv.logTail(Limits.LOG_TAIL_BYTES)))
                         : Optional.empty();
-                metrics.invoked(version.name(), !result.ok(), result.coldStart(), millis);
+                metrics.invoked(version.name(), version.version(), !result.ok(), result.coldStart(), millis);
                 return new InvokeResponse(200, result.ok() ? Optional.empty() : Optional.of("Unhandled"), tail,
                         result.payload(), version.version(), result.coldStart(), millis);
         }
@@ -140,7 +140,7 @@ final class Invoker implements AutoCloseable {
         try {
             pool(version).submit(inv);
         } catch (TooManyRequestsException e) {
-            metrics.throttled(version.name());
+            metrics.throttled(version.name(), version.version());
             throw e;
         }
         return inv;
@@ -163,7 +163,8 @@ final class Invoker implements AutoCloseable {
 
     /** Records metrics once the invocation is answered. */
     private void record(FunctionVersion version, Invocation inv, Invocation.Result result) {
-        metrics.invoked(version.name(), !result.ok(), result.coldStart(), (System.nanoTime() - inv.startNanos) / 1e6);
+        metrics.invoked(version.name(), version.version(), !result.ok(), result.coldStart(),
+                (System.nanoTime() - inv.startNanos) / 1e6);
     }
 
     private Pool pool(FunctionVersion v) {
@@ -217,6 +218,10 @@ final class Invoker implements AutoCloseable {
 
     FunctionMetrics metrics(String function) {
         return metrics.metrics(function);
+    }
+
+    VersionMetrics metrics(String function, String version, long after) {
+        return metrics.metrics(function, version, after);
     }
 
     /** Retires the pools of a function whose configuration changed or that was deleted. */

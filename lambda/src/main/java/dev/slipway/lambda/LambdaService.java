@@ -2,6 +2,7 @@ package dev.slipway.lambda;
 
 import dev.slipway.protocol.AwsDefaults;
 import dev.slipway.protocol.http.HttpHandler;
+import dev.slipway.protocol.http.HttpRequest;
 import dev.slipway.protocol.spi.CloudService;
 import dev.slipway.protocol.spi.FunctionInvoker;
 import dev.slipway.protocol.spi.LogSink;
@@ -207,6 +208,16 @@ public final class LambdaService implements AutoCloseable {
         return invoker.metrics(FunctionName.parse(functionName, "functionName").name());
     }
 
+    /**
+     * Invocation counts and latencies of one executed version of a function, with a window of the
+     * invocations numbered above {@code after}; read by release gates while traffic shifts.
+     */
+    public VersionMetrics metrics(String functionName, String version, long after) {
+        String name = FunctionName.parse(functionName, "functionName").name();
+        getFunctionConfiguration(name, Optional.of(version));
+        return invoker.metrics(name, version, after);
+    }
+
     /** Live worker processes of a function. */
     public int workerCount(String functionName) {
         return invoker.workers(FunctionName.parse(functionName, "functionName").name());
@@ -217,7 +228,7 @@ public final class LambdaService implements AutoCloseable {
     /** How the edge server hosts this service: Lambda's REST-JSON API and CloudFormation providers. */
     public CloudService asCloudService() {
         LambdaService self = this;
-        HttpHandler handler = new LambdaHttpHandler(this);
+        HttpHandler handler = new MetricsHttpHandler(this, new LambdaHttpHandler(this));
         List<ResourceProvider> providers = LambdaResourceProviders.all(this);
         return new CloudService() {
             @Override
@@ -233,6 +244,11 @@ public final class LambdaService implements AutoCloseable {
             @Override
             public HttpHandler handler() {
                 return handler;
+            }
+
+            @Override
+            public boolean claimsUnsigned(HttpRequest request) {
+                return MetricsHttpHandler.claims(request);
             }
 
             @Override
