@@ -50,7 +50,7 @@ final class CodeStore {
                 Files.write(tmp, zip);
                 Files.move(tmp, zipFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
-            Path task = unpack(zip, root.resolve("tasks").resolve(hex));
+            Path task = unpack(zip, zipFile, root.resolve("tasks").resolve(hex));
             return new Code(Base64.getEncoder().encodeToString(digest), zip.length, task, zipFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,7 +88,7 @@ final class CodeStore {
     List<Path> layerJars(Path layerZip) {
         try {
             byte[] zip = Files.readAllBytes(layerZip);
-            Path dir = unpack(zip, root.resolve("layers").resolve(HexFormat.of().formatHex(sha256(zip))));
+            Path dir = unpack(zip, null, root.resolve("layers").resolve(HexFormat.of().formatHex(sha256(zip))));
             Path lib = dir.resolve("java").resolve("lib");
             if (!Files.isDirectory(lib)) {
                 return List.of();
@@ -109,18 +109,92 @@ final class CodeStore {
     private static final java.util.concurrent.ConcurrentHashMap<Path, Object> UNPACKING =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Path unpack(byte[] zip, Path target) throws IOException {
+    private static Path unpack(byte[] zip, Path zipFile, Path target) throws IOException {
         if (Files.isDirectory(target)) {
             return target;
         }
         Object lock = UNPACKING.computeIfAbsent(target, t -> new Object());
         try {
             synchronized (lock) {
-                return unpackOnce(zip, target);
+                return zipFile != null && isPlainJar(zipFile) ? linkJar(zipFile, target) : unpackOnce(zip, target);
             }
         } finally {
             UNPACKING.remove(target, lock);
         }
+    }
+
+    /** How many classes make a jar worth running from {@code lib/} instead of unpacking every class. */
+    static final int PLAIN_JAR_CLASSES = 200;
+
+    /**
+     * A Java jar with many classes and nothing that must exist as a file to run: no {@code lib/}
+     * jars, no {@code bootstrap}, no scripts. A shaded jar has thousands of class files; writing
+     * each one took seconds per deployment.
+     */
+    private static boolean isPlainJar(Path zipFile) {
+        int classes = 0;
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zipFile.toFile())) {
+            for (var it = z.entries(); it.hasMoreElements(); ) {
+                String name = it.nextElement().getName();
+                if (name.startsWith("lib/") || name.equals("bootstrap") || name.endsWith(".sh")) {
+                    return false;
+                }
+                if (name.endsWith(".class")) {
+                    classes++;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return classes >= PLAIN_JAR_CLASSES;
+    }
+
+    /**
+     * The task root of a plain jar: the jar itself as {@code lib/function.jar} (where the runtime
+     * client's class loader looks for jars, so classes load through the same loader as from the
+     * root) plus every entry that is not a class, so resources can still be read as files from
+     * {@code LAMBDA_TASK_ROOT}. Read through the central directory: class entries are not inflated.
+     */
+    private static Path linkJar(Path zipFile, Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp");
+        long total = 0;
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zipFile.toFile())) {
+            for (var it = z.entries(); it.hasMoreElements(); ) {
+                ZipEntry e = it.nextElement();
+                total += Math.max(0, e.getSize());
+                if (total > Limits.UNZIPPED_BYTES) {
+                    throw InvalidParameterValueException.unzippedTooLarge();
+                }
+                if (e.isDirectory() || e.getName().endsWith(".class")) {
+                    continue;
+                }
+                Path out = tmp.resolve(e.getName()).normalize();
+                if (!out.startsWith(tmp)) {
+                    throw InvalidParameterValueException.cannotUnzip();
+                }
+                Files.createDirectories(out.getParent());
+                try (InputStream in = z.getInputStream(e)) {
+                    copy(in, out);
+                }
+            }
+            Path lib = Files.createDirectories(tmp.resolve("lib"));
+            try {
+                Files.createLink(lib.resolve("function.jar"), zipFile);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(zipFile, lib.resolve("function.jar"));
+            }
+        } catch (ZipException e) {
+            deleteTree(tmp);
+            throw InvalidParameterValueException.cannotUnzip();
+        } catch (RuntimeException | IOException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+        return moveInPlace(tmp, target);
     }
 
     /** Unpacks into {@code target} once (atomically, so concurrent hosts agree), guarding against zip-slip. */
@@ -164,6 +238,11 @@ final class CodeStore {
             deleteTree(tmp);
             throw InvalidParameterValueException.cannotUnzip();
         }
+        return moveInPlace(tmp, target);
+    }
+
+    /** Moves an unpacked tree to its place; when another thread or host got there first, theirs stays. */
+    private static Path moveInPlace(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {

@@ -38,6 +38,10 @@
  *       destinations; the maximum event age is not enforced. Retry delays default to 1 and 2 minutes.</li>
  *   <li>Resource policies (AddPermission) are recorded and shown by GetPolicy but never enforced; IAM roles
  *       are not assumed (workers get Slipway's local credentials).</li>
+ *   <li>A shaded jar (200 or more classes, no {@code lib/}, no {@code bootstrap}) is not unpacked class by
+ *       class: the task root holds its non-class files and the jar itself as {@code lib/function.jar}, where the
+ *       runtime client's class loader reads the classes. Handlers behave the same; only code that lists or
+ *       reads {@code .class} files under {@code LAMBDA_TASK_ROOT} sees the difference.</li>
  *   <li>Logs: a write without a trailing newline becomes its own log event once the pipe is drained; lines
  *       printed by a runtime after it posted its result may land after END.</li>
  *   <li>Not implemented: provisioned concurrency, SnapStart, function URLs, event source mappings, code
