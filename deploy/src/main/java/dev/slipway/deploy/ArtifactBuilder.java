@@ -30,7 +30,7 @@ public final class ArtifactBuilder {
     /**
      * What a command that runs the service does after loading it: the problems that do not depend on
      * the artifact, then — if there are no errors — a build when needed and the artifact checks
-     * (exists, holds each handler class). Returns every problem found.
+     * (exists, holds each handler class) and Lambda's size limits (ArtifactLimits). Returns every problem found.
      */
     public static List<Problem> buildAndCheck(ServiceProject project, PrintWriter out,
             Function<String, Optional<Path>> javaHomeFor) {
@@ -38,6 +38,7 @@ public final class ArtifactBuilder {
         if (problems.stream().noneMatch(Problem::isError)) {
             ensureBuilt(project.service(), out, javaHomeFor);
             problems.addAll(project.checkArtifacts());
+            problems.addAll(dev.slipway.deploy.limits.ArtifactLimits.check(project.service()));
         }
         return problems;
     }
