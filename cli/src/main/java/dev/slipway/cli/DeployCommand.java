@@ -56,10 +56,12 @@ public final class DeployCommand implements Callable<Integer> {
         CompiledStack stack = CloudFormationCompiler.compile(svc, CompileOptions.at(Clock.systemUTC()));
         listener.phase("Deploying " + stack.stackName() + " to " + target);
         try (Deployer deployer = new Deployer(target, listener, Clock.systemUTC())) {
+            dev.slipway.deploy.prune.Housekeeping.beforeDeploy(svc, target, listener);
             Deployer.Result result = deployer.deploy(DeploymentPlan.of(stack, svc));
             if (result.changed()) {
                 listener.phase("Deployed " + stack.stackName() + " (" + result.stackStatus() + ")");
             }
+            dev.slipway.deploy.prune.Housekeeping.afterDeploy(svc, target, listener);
             return result;
         } catch (DeployException e) {
             throw new UserError(e.getMessage(), e.hint());

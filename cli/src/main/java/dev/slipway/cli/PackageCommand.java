@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.deploy.limits.ArtifactReport;
 import dev.slipway.service.ArtifactUpload;
 import dev.slipway.service.CloudFormationCompiler;
 import dev.slipway.service.CompileOptions;
@@ -44,6 +45,10 @@ public final class PackageCommand implements Callable<Integer> {
     @Option(names = "--param", description = "A CLI option for ${opt:NAME}, as NAME=VALUE (repeatable).")
     Map<String, String> params = Map.of();
 
+    @Option(names = "--report", description = "Also show each artifact's size by dependency, its largest files, and "
+            + "what could be left out.")
+    boolean report;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,6 +78,12 @@ public final class PackageCommand implements Callable<Integer> {
                 + project.service().region() + ") into " + cwd.relativize(dir.toAbsolutePath()) + ": "
                 + stack.template().get("Resources").size() + " resources, " + stack.uploads().size() + " artifact"
                 + (stack.uploads().size() == 1 ? "" : "s"));
+        if (report) {
+            for (Path artifact : new java.util.LinkedHashSet<>(stack.uploads().stream().map(ArtifactUpload::localPath).toList())) {
+                out.println();
+                ArtifactReport.of(artifact).lines(cwd).forEach(out::println);
+            }
+        }
         out.flush();
         return 0;
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             CloudCommand.class,
             InvokeCommand.class, GenerateEventCommand.class,
             DeployCommand.class,
+            PruneCommand.class,
             InfoCommand.class,
             RemoveCommand.class,
             LogsCommand.class,
