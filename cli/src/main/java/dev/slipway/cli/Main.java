@@ -12,6 +12,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        dev.slipway.deploy.Trace.mark("main");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = run(out, err, args);

@@ -43,6 +43,7 @@ public final class CloudFormationService implements AutoCloseable {
         Map<String, ResourceProvider> providers = new LinkedHashMap<>();
         BuiltInProviders.all(b.iam, b.accountId).forEach(p -> providers.put(p.type(), p));
         b.providers.forEach(p -> providers.put(p.type(), p));
+        providers.replaceAll((type, p) -> TracingProvider.wrap(p));
         this.store = new StackStore(b.dataDir);
         this.engine = new StackEngine(store, Map.copyOf(providers), executor, b.clock, b.region, b.accountId);
         this.actions = new StackActions(store, engine, new TemplateSource(b.objectReader), b.clock, b.region,

@@ -56,7 +56,9 @@ public final class Deployer implements AutoCloseable {
 
     public Result deploy(DeploymentPlan plan) {
         String stackName = plan.stackName();
+        Trace.mark("deployer: describe stack");
         Optional<Stack> existing = settle(stackName);
+        Trace.mark("deployer: stack described");
         if (existing.isPresent() && "ROLLBACK_COMPLETE".equals(existing.get().stackStatusAsString())) {
             listener.phase("Deleting stack " + stackName + " left by a failed first deployment (ROLLBACK_COMPLETE)");
             delete(stackName);
@@ -75,6 +77,7 @@ public final class Deployer implements AutoCloseable {
                     .stackResourceDetail().physicalResourceId();
         }
 
+        Trace.mark("deployer: bucket known");
         String fingerprintKey = "slipway/" + stackName + "/fingerprint";
         if (exists && plan.fingerprint().isPresent() && plan.fingerprint().get().equals(readText(bucket, fingerprintKey))) {
             listener.phase("Service unchanged (same configuration and artifacts): nothing to deploy");
@@ -82,12 +85,14 @@ public final class Deployer implements AutoCloseable {
             return new Result(stackName, stack.stackStatusAsString(), outputs(stack), false);
         }
 
+        Trace.mark("deployer: fingerprint compared");
         listener.phase("Uploading " + plan.artifacts().size() + " artifact(s) to s3://" + bucket);
         for (DeploymentPlan.Artifact a : plan.artifacts()) {
             String b = bucket;
             s3.putObject(r -> r.bucket(b).key(a.s3Key()), RequestBody.fromFile(a.localPath()));
         }
 
+        Trace.mark("deployer: uploaded");
         listener.phase((exists || plan.existingBucket().isEmpty() ? "Updating" : "Creating") + " stack " + stackName);
         ChangeSetType type = exists || plan.existingBucket().isEmpty() ? ChangeSetType.UPDATE : ChangeSetType.CREATE;
         boolean changed = applyChangeSet(stackName, templateSource(plan, bucket), type, "deploy");
@@ -203,6 +208,7 @@ public final class Deployer implements AutoCloseable {
                 b.templateBody(template.body());
             }
         });
+        Trace.mark("deployer: change set created");
         DescribeChangeSetResponse cs;
         while (true) {
             cs = cfn.describeChangeSet(b -> b.stackName(stackName).changeSetName(changeSetName));
@@ -222,12 +228,16 @@ public final class Deployer implements AutoCloseable {
             throw new DeployException("CloudFormation rejected the template of " + stackName + ": " + reason,
                     "fix the template (run 'slipway validate' and 'slipway package' to see it)");
         }
+        Trace.mark("deployer: change set ready");
         StackWatcher watcher = new StackWatcher(cfn, target, listener);
         watcher.markCurrent(stackName);
+        Trace.mark("deployer: execute change set");
         cfn.executeChangeSet(b -> b.stackName(stackName).changeSetName(changeSetName));
+        Trace.mark("deployer: change set executing");
         Stack settled = watcher.await(stackName).orElseThrow(() -> new DeployException(
                 "Stack " + stackName + " disappeared during the deployment", "run the deploy again"));
         String status = settled.stackStatusAsString();
+        Trace.mark("deployer: stack settled " + status);
         if (!status.equals("CREATE_COMPLETE") && !status.equals("UPDATE_COMPLETE")) {
             throw new DeployException("Deploying " + stackName + " failed"
                     + firstFailure(watcher.events()).map(f -> ": " + f).orElse("")
