@@ -81,7 +81,7 @@ public final class PackageCommand implements Callable<Integer> {
         if (report) {
             for (Path artifact : new java.util.LinkedHashSet<>(stack.uploads().stream().map(ArtifactUpload::localPath).toList())) {
                 out.println();
-                ArtifactReport.of(artifact).lines(cwd).forEach(out::println);
+                ArtifactReport.of(artifact).lines(project.service().serviceDir()).forEach(out::println);
             }
         }
         out.flush();

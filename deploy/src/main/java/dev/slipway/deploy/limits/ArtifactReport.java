@@ -260,7 +260,10 @@ public final class ArtifactReport {
         });
     }
 
-    /** software.amazon.awssdk.services.X and software.amazon.awssdk.X by module; else the first three package levels. */
+    /**
+     * The AWS SDK by module (software.amazon.awssdk.services.X, software.amazon.awssdk.http.X,
+     * software.amazon.awssdk.X); everything else by its first three package levels.
+     */
     static String packageGroup(String entry) {
         int slash = entry.lastIndexOf('/');
         if (slash < 0) {
@@ -272,7 +275,7 @@ public final class ArtifactReport {
         }
         int depth = 3;
         if (dirs.length >= 3 && dirs[0].equals("software") && dirs[1].equals("amazon") && dirs[2].equals("awssdk")) {
-            depth = dirs.length >= 4 && dirs[3].equals("services") ? 5 : 4;
+            depth = dirs.length >= 4 && (dirs[3].equals("services") || dirs[3].equals("http")) ? 5 : 4;
         }
         return String.join(".", java.util.Arrays.copyOf(dirs, Math.min(depth, dirs.length)));
     }
