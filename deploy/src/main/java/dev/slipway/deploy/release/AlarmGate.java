@@ -3,9 +3,6 @@ package dev.slipway.deploy.release;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
  * AWS's gate, as CodeDeploy's alarm monitoring does it: the named CloudWatch alarms are read with
@@ -13,35 +10,25 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * ({@code --ignore-alarms}: those already firing when the release started) do not count.
  */
 final class AlarmGate implements Gate {
-    private final CloudWatchClient cloudWatch;
+    private final CloudWatchAlarms cloudWatch;
     private final List<String> alarms;
     private final Set<String> ignored;
 
-    AlarmGate(CloudWatchClient cloudWatch, List<String> alarms, Set<String> ignored) {
+    AlarmGate(CloudWatchAlarms cloudWatch, List<String> alarms, Set<String> ignored) {
         this.cloudWatch = cloudWatch;
         this.alarms = List.copyOf(alarms);
-        this.ignored = Set.copyOf(ignored);
-    }
-
-    /** The named alarms as CloudWatch has them now (at most 100 names per call, as DescribeAlarms allows). */
-    static List<MetricAlarm> describe(CloudWatchClient cloudWatch, List<String> names) {
-        List<MetricAlarm> out = new ArrayList<>();
-        for (int i = 0; i < names.size(); i += 100) {
-            List<String> page = names.subList(i, Math.min(names.size(), i + 100));
-            cloudWatch.describeAlarmsPaginator(b -> b.alarmNames(page)).metricAlarms().forEach(out::add);
-        }
-        return out;
+        this.ignored = ignored;
     }
 
     @Override
     public Reading read() {
         List<String> firing = new ArrayList<>();
         List<String> states = new ArrayList<>();
-        for (MetricAlarm a : describe(cloudWatch, alarms)) {
-            states.add(a.alarmName() + " " + a.stateValueAsString() + (ignored.contains(a.alarmName()) ? " (ignored)" : ""));
-            if (a.stateValue() == StateValue.ALARM && !ignored.contains(a.alarmName())) {
-                firing.add("alarm " + a.alarmName() + " is in ALARM"
-                        + (a.stateReason() == null || a.stateReason().isBlank() ? "" : " (" + a.stateReason() + ")"));
+        for (CloudWatchAlarms.Alarm a : cloudWatch.describe(alarms)) {
+            boolean skip = ignored.contains(a.name());
+            states.add(a.name() + " " + a.state() + (skip ? " (ignored)" : ""));
+            if (a.state().equals("ALARM") && !skip) {
+                firing.add("alarm " + a.name() + " is in ALARM" + (a.reason().isBlank() ? "" : " (" + a.reason() + ")"));
             }
         }
         return firing.isEmpty() ? Reading.ok("alarms: " + String.join(", ", states))

@@ -16,10 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
@@ -42,7 +38,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * <pre>{@code
  * TrafficShifter shifter = TrafficShifter.builder(target).alias("live").settings(ReleaseSettings.of(service, strategy))
  *         .speed(60).listener(listener).build();
- * TrafficShifter.Result r = shifter.run(deployment.id(), deployment.changes());
+ * Shift.Result r = shifter.run(deployment.id(), deployment.changes());
  * }</pre>
  */
 public final class TrafficShifter implements AutoCloseable {
@@ -67,16 +63,6 @@ public final class TrafficShifter implements AutoCloseable {
             @Override
             public void note(String message) {}
         };
-    }
-
-    /**
-     * @param outcome SUCCEEDED, or FAILED when a gate or hook failed and the aliases were put back
-     * @param reason why it failed ("" when it succeeded)
-     */
-    public record Result(Outcome outcome, String reason) {
-        public boolean succeeded() {
-            return outcome == Outcome.SUCCEEDED;
-        }
     }
 
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
@@ -114,18 +100,19 @@ public final class TrafficShifter implements AutoCloseable {
     }
 
     /** Shifts the changes' aliases; never throws for a failed gate or hook: the result says it. */
-    public Result run(String deploymentId, List<Change> changes) {
+    public Shift.Result run(String deploymentId, List<Change> changes) {
         List<Change> moving = changes.stream()
                 .filter(c -> c.fromVersion().isPresent() && !c.fromVersion().get().equals(c.toVersion())).toList();
         if (moving.isEmpty()) {
-            return new Result(Outcome.SUCCEEDED, "");
+            return new Shift.Result(Outcome.SUCCEEDED, "");
         }
         Set<String> ignored = new LinkedHashSet<>();
         Map<Change, List<Gate>> gates = new LinkedHashMap<>();
-        try (CloudWatchClient cloudWatch = target.isLocal() ? null : cloudWatch()) {
+        CloudWatchAlarms cloudWatch = target.isLocal() ? null : new CloudWatchAlarms(target);
+        try {
             Optional<String> blocked = checkAlarms(moving, cloudWatch, ignored);
             if (blocked.isPresent()) {
-                return new Result(Outcome.FAILED, blocked.get());
+                return new Shift.Result(Outcome.FAILED, blocked.get());
             }
             for (Change c : moving) {
                 gates.put(c, gates(c, cloudWatch, ignored));
@@ -138,11 +125,11 @@ public final class TrafficShifter implements AutoCloseable {
                 failure = hooks(Hooks.POST_TRAFFIC, deploymentId, moving);
             }
             if (failure.isPresent()) {
-                return new Result(Outcome.FAILED, failure.get() + rollBack(moving));
+                return new Shift.Result(Outcome.FAILED, failure.get() + rollBack(moving));
             }
-            return new Result(Outcome.SUCCEEDED, "");
+            return new Shift.Result(Outcome.SUCCEEDED, "");
         } catch (SdkException | DeployException e) {
-            return new Result(Outcome.FAILED, "the release stopped: " + e.getMessage() + rollBack(moving));
+            return new Shift.Result(Outcome.FAILED, "the release stopped: " + e.getMessage() + rollBack(moving));
         }
     }
 
@@ -151,7 +138,7 @@ public final class TrafficShifter implements AutoCloseable {
     }
 
     /** The reason not to start, if an alarm is missing or already firing (and not ignored). */
-    private Optional<String> checkAlarms(List<Change> moving, CloudWatchClient cloudWatch, Set<String> ignored) {
+    private Optional<String> checkAlarms(List<Change> moving, CloudWatchAlarms cloudWatch, Set<String> ignored) {
         List<String> names = moving.stream().flatMap(c -> settings(c).alarms().stream()).distinct().toList();
         if (names.isEmpty()) {
             return Optional.empty();
@@ -161,16 +148,16 @@ public final class TrafficShifter implements AutoCloseable {
                     + "cloud's gates read the new versions' own error rate and latency");
             return Optional.empty();
         }
-        List<MetricAlarm> alarms = AlarmGate.describe(cloudWatch, names);
-        Set<String> found = alarms.stream().map(MetricAlarm::alarmName).collect(Collectors.toSet());
+        List<CloudWatchAlarms.Alarm> alarms = cloudWatch.describe(names);
+        Set<String> found = alarms.stream().map(CloudWatchAlarms.Alarm::name).collect(Collectors.toSet());
         List<String> missing = names.stream().filter(n -> !found.contains(n)).toList();
         if (!missing.isEmpty()) {
             return Optional.of("CloudWatch alarm" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
                     + (missing.size() == 1 ? " does" : " do") + " not exist in " + target.region()
                     + "; no traffic was moved (fix the names under deploymentSettings.alarms)");
         }
-        List<String> firing = alarms.stream().filter(a -> a.stateValue() == StateValue.ALARM)
-                .map(MetricAlarm::alarmName).toList();
+        List<String> firing = alarms.stream().filter(a -> a.state().equals("ALARM"))
+                .map(CloudWatchAlarms.Alarm::name).toList();
         if (firing.isEmpty()) {
             return Optional.empty();
         }
@@ -186,7 +173,7 @@ public final class TrafficShifter implements AutoCloseable {
         return Optional.empty();
     }
 
-    private List<Gate> gates(Change c, CloudWatchClient cloudWatch, Set<String> ignored) {
+    private List<Gate> gates(Change c, CloudWatchAlarms cloudWatch, Set<String> ignored) {
         List<Gate> out = new ArrayList<>();
         ReleaseSettings s = settings(c);
         if (target.isLocal()) {
@@ -341,13 +328,6 @@ public final class TrafficShifter implements AutoCloseable {
         }
     }
 
-    private CloudWatchClient cloudWatch() {
-        var b = CloudWatchClient.builder().region(Region.of(target.region())).credentialsProvider(target.credentials())
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create());
-        target.endpoint().ifPresent(b::endpointOverride);
-        return b.build();
-    }
-
     @Override
     public void close() {
         if (ownsLambda) {
@@ -411,5 +391,69 @@ public final class TrafficShifter implements AutoCloseable {
         public TrafficShifter build() {
             return new TrafficShifter(this);
         }
+
+        /**
+         * This release as the {@link Shift} that {@link Release#deploy} runs after the stack update:
+         * when a function needs it (a gradual strategy, a hook or alarms) the stack update leaves
+         * every alias where it is and the shifter moves them, on the release's alias; otherwise
+         * all aliases move at once. Progress goes to this builder's listener, else to the
+         * deployment's listener as phase lines.
+         */
+        public Shift asShift() {
+            Builder self = this;
+            boolean needed = settings.values().stream().anyMatch(TrafficShifter::needed);
+            List<String> names = settings.values().stream().map(s -> s.strategy().name()).distinct().toList();
+            String strategy = names.isEmpty() ? Strategy.ALL_AT_ONCE : String.join("+", names);
+            return new Shift() {
+                @Override
+                public String strategy() {
+                    return strategy;
+                }
+
+                @Override
+                public boolean holdsAliases() {
+                    return needed;
+                }
+
+                @Override
+                public Shift.Result run(Deployment deployment, LiveAlias alias, dev.slipway.deploy.DeployListener phases) {
+                    if (!needed) {
+                        return Shift.allAtOnce().run(deployment, alias, phases);
+                    }
+                    Listener shown = self.listener == Listener.SILENT ? phaseLines(phases) : self.listener;
+                    try (TrafficShifter shifter = self.alias(alias.name()).listener(shown).build()) {
+                        return shifter.run(deployment.id(), deployment.changes());
+                    }
+                }
+            };
+        }
+    }
+
+    /** Progress as phase lines: {@code users: 10% on v4, 90% on v3 (holding 30s)}. */
+    static Listener phaseLines(dev.slipway.deploy.DeployListener phases) {
+        return new Listener() {
+            @Override
+            public void shifted(Change c, int percent, Duration hold) {
+                String from = c.fromVersion().orElse("?");
+                phases.phase(c.function() + ": " + (percent >= 100 ? "100% on v" + c.toVersion()
+                        : percent + "% on v" + c.toVersion() + ", " + (100 - percent) + "% on v" + from)
+                        + (hold.isZero() ? "" : " (holding " + seconds(hold) + ")"));
+            }
+
+            @Override
+            public void reading(Change c, String reading) {
+                phases.phase("  " + c.function() + " gate: " + reading);
+            }
+
+            @Override
+            public void note(String message) {
+                phases.phase(message);
+            }
+        };
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() < 10_000 ? String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0)
+                : d.toSeconds() + "s";
     }
 }

@@ -110,7 +110,7 @@ class TrafficShifterTest {
         }
     }
 
-    TrafficShifter.Result release(Change change, ReleaseSettings settings, Recorder recorder) {
+    Shift.Result release(Change change, ReleaseSettings settings, Recorder recorder) {
         try (TrafficShifter shifter = TrafficShifter.builder(target).lambda(lambda)
                 .settings(Map.of(change.function(), settings)).speed(1000).listener(recorder).build()) {
             return shifter.run("test-" + change.function(), List.of(change));
@@ -127,7 +127,7 @@ class TrafficShifterTest {
         Change change = twoVersions("shift-bad", "dev.slipway.deploy.release.fn.Versioned",
                 Map.of("FAIL_EVERY_OTHER", "true"));
         Recorder recorder = new Recorder();
-        TrafficShifter.Result result;
+        Shift.Result result;
         List<SteadyTraffic.Sample> during;
         List<SteadyTraffic.Sample> after;
         try (SteadyTraffic traffic = new SteadyTraffic(lambda, "shift-bad", "live", 3)) {
@@ -158,7 +158,7 @@ class TrafficShifterTest {
     void aCanaryOfAGoodVersion_completesTheShift() throws Exception {
         Change change = twoVersions("shift-good", "dev.slipway.deploy.release.fn.Versioned", Map.of());
         Recorder recorder = new Recorder();
-        TrafficShifter.Result result;
+        Shift.Result result;
         List<SteadyTraffic.Sample> during;
         List<SteadyTraffic.Sample> after;
         try (SteadyTraffic traffic = new SteadyTraffic(lambda, "shift-good", "live", 3)) {
@@ -189,7 +189,7 @@ class TrafficShifterTest {
                 .role("arn:aws:iam::000000000000:role/lambda").environment(e -> e.variables(Map.of("HOOK_FAILS", "true")))
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(code))));
         Recorder recorder = new Recorder();
-        TrafficShifter.Result result = release(change, canary(0, Optional.of("shift-smoke")), recorder);
+        Shift.Result result = release(change, canary(0, Optional.of("shift-smoke")), recorder);
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.reason()).startsWith("PreTraffic hook shift-smoke for shift-hooked failed: smoke test of "
                 + "version 2 failed").contains("Rolled back: all traffic is on shift-hooked v1 again");
