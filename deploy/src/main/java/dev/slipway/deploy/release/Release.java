@@ -5,6 +5,7 @@ import dev.slipway.deploy.DeployListener;
 import dev.slipway.deploy.Deployer;
 import dev.slipway.deploy.DeploymentPlan;
 import dev.slipway.deploy.Target;
+import dev.slipway.deploy.Trace;
 import dev.slipway.service.CloudFormationCompiler;
 import dev.slipway.service.CompileOptions;
 import dev.slipway.service.CompiledStack;
@@ -57,15 +58,20 @@ public final class Release {
             if (shift.holdsAliases()) {
                 options = options.withLiveVersions(before);
             }
+            Trace.mark("deploy: aliases read");
             CompiledStack stack = CloudFormationCompiler.compile(service, options);
+            Trace.mark("deploy: compiled");
             listener.phase("Deploying " + stackName + " to " + target);
             Deployer.Result result;
             try {
-                result = deployer.deploy(DeploymentPlan.of(stack, service));
+                DeploymentPlan plan = DeploymentPlan.of(stack, service);
+                Trace.mark("deploy: plan and fingerprint");
+                result = deployer.deploy(plan);
             } catch (DeployException e) {
                 recordFailedStack(deployer, service, shift, e);
                 throw e;
             }
+            Trace.mark("deploy: stack applied");
             List<Change> changes = LiveAlias.changes(before, result.outputs(), functions);
             if (changes.isEmpty()) {
                 return new Result(result, Optional.empty());
