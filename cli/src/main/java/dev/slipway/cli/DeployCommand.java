@@ -2,11 +2,10 @@ package dev.slipway.cli;
 
 import dev.slipway.deploy.DeployException;
 import dev.slipway.deploy.Deployer;
-import dev.slipway.deploy.DeploymentPlan;
 import dev.slipway.deploy.Target;
-import dev.slipway.service.CloudFormationCompiler;
-import dev.slipway.service.CompileOptions;
-import dev.slipway.service.CompiledStack;
+import dev.slipway.deploy.release.Deployment;
+import dev.slipway.deploy.release.Release;
+import dev.slipway.deploy.release.Shift;
 import dev.slipway.service.Service;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -51,15 +50,26 @@ public final class DeployCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Compiles and deploys; shared with {@code offline} so both follow the same path. */
+    /** Compiles, deploys and releases all at once; shared with {@code offline} so both follow the same path. */
     static Deployer.Result deploy(Service svc, Target target, ConsoleDeployListener listener) {
-        CompiledStack stack = CloudFormationCompiler.compile(svc, CompileOptions.at(Clock.systemUTC()));
-        listener.phase("Deploying " + stack.stackName() + " to " + target);
-        try (Deployer deployer = new Deployer(target, listener, Clock.systemUTC())) {
+        return release(svc, target, listener, Shift.allAtOnce()).stack();
+    }
+
+    /**
+     * The release step: the stack update publishes new versions, the history records the deployment,
+     * and {@code shift} moves each function's alias; a release whose shift gave up is an error.
+     */
+    static Release.Result release(Service svc, Target target, ConsoleDeployListener listener, Shift shift) {
+        try {
             dev.slipway.deploy.prune.Housekeeping.beforeDeploy(svc, target, listener);
-            Deployer.Result result = deployer.deploy(DeploymentPlan.of(stack, svc));
-            if (result.changed()) {
-                listener.phase("Deployed " + stack.stackName() + " (" + result.stackStatus() + ")");
+            Release.Result result = new Release(target, listener, Clock.systemUTC()).deploy(svc, shift);
+            if (result.stack().changed()) {
+                listener.phase("Deployed " + svc.stackName() + " (" + result.stack().stackStatus() + ")");
+            }
+            if (!result.succeeded()) {
+                Deployment d = result.deployment().orElseThrow();
+                throw new UserError("the release of " + svc.stackName() + " failed: " + d.reason(),
+                        "the aliases went back to the previous versions; see 'slipway deployments', fix and deploy again");
             }
             dev.slipway.deploy.prune.Housekeeping.afterDeploy(svc, target, listener);
             return result;

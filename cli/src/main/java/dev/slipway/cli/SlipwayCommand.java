@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
             OfflineCommand.class,
             CloudCommand.class,
             InvokeCommand.class, GenerateEventCommand.class,
-            DeployCommand.class,
+            DeployCommand.class, RollbackCommand.class, DeploymentsCommand.class,
             PruneCommand.class,
             InfoCommand.class,
             RemoveCommand.class,
