@@ -41,7 +41,7 @@ final class Schema {
             "package", "architecture", "vpc", "tracing", "onError", "destinations", "maximumEventAge",
             "maximumRetryAttempts", "versionFunction", "disableLogs", "logRetentionInDays", "url", "snapStart",
             "image", "ephemeralStorageSize", "kmsKeyArn", "condition", "dependsOn", "fileSystemConfig",
-            "runtimeManagement", "logs", "logDataProtectionPolicy");
+            "runtimeManagement", "logs", "logDataProtectionPolicy", "deploymentSettings");
 
     static final Set<String> PACKAGE = Set.of("artifact", "individually", "patterns", "include", "exclude",
             "excludeDevDependencies");
@@ -83,7 +83,18 @@ final class Schema {
             "shouldStartNameWithService", "resourcePolicy", "usagePlan", "apiKeySourceType", "disableDefaultEndpoint",
             "request", "timeoutInMillis", "websocketApiId", "stage");
 
-    static final Set<String> SLIPWAY = Set.of("site", "deployment", "alias", "prune", "offline", "warmup");
+    static final Set<String> SLIPWAY = Set.of("site", "deployment", "deploymentSettings", "alias", "prune", "offline",
+            "warmup");
+
+    /** Release strategies, CodeDeploy's names (the deploy module's Strategy holds their steps). */
+    static final List<String> DEPLOYMENT_STRATEGIES = List.of("AllAtOnce", "Canary10Percent5Minutes",
+            "Canary10Percent10Minutes", "Canary10Percent15Minutes", "Canary10Percent30Minutes",
+            "Linear10PercentEvery1Minute", "Linear10PercentEvery2Minutes", "Linear10PercentEvery3Minutes",
+            "Linear10PercentEvery10Minutes", "BlueGreen");
+
+    /** {@code custom.slipway.deploymentSettings} and {@code functions.<fn>.deploymentSettings} ({@code type} per function only). */
+    static final Set<String> DEPLOYMENT_SETTINGS = Set.of("type", "preTrafficHook", "postTrafficHook", "alarms",
+            "maxErrorRate", "maxP50Millis", "maxP90Millis", "maxP99Millis", "minInvocations");
 
     /** " Did you mean "x"?" when a known name is within a small edit distance, else "". */
     static String suggestion(String unknown, Collection<String> known) {

@@ -71,6 +71,7 @@ final class Validator {
                     "unknown region \"" + service.region() + "\"." + Schema.suggestion(service.region(), REGIONS),
                     "use an AWS region code such as us-east-1 or eu-central-1");
         }
+        release();
         Map<String, String> restRoutes = new LinkedHashMap<>();
         Map<String, String> restVariables = new HashMap<>();
         Map<String, String> httpApiRoutes = new LinkedHashMap<>();
@@ -310,6 +311,54 @@ final class Validator {
             }
         }
         return "functions." + fnKey + ".events";
+    }
+
+    /** Release strategies and deployment settings (service-wide and per function), before any traffic moves. */
+    private void release() {
+        JsonNode slipway = service.config().path("custom").path("slipway");
+        strategy(slipway.get("deployment"), "custom.slipway.deployment");
+        deploymentSettings(slipway.get("deploymentSettings"), "custom.slipway.deploymentSettings", false);
+        for (FunctionSpec f : service.functions().values()) {
+            String fp = "functions." + f.key() + ".deploymentSettings";
+            JsonNode own = service.config().path("functions").path(f.key()).get("deploymentSettings");
+            deploymentSettings(own, fp, true);
+            if (own != null && own.isObject()) {
+                strategy(own.get("type"), fp + ".type");
+            }
+        }
+    }
+
+    private void strategy(JsonNode n, String path) {
+        if (n == null || n.isNull() || !n.isTextual() || n.asText().contains("${")) {
+            return;
+        }
+        String name = n.asText().replaceFirst("(?i)^CodeDeployDefault\\.Lambda", "");
+        if (Schema.DEPLOYMENT_STRATEGIES.stream().noneMatch(name::equalsIgnoreCase)) {
+            error(loc.value(path), "unknown deployment strategy \"" + n.asText() + "\"."
+                    + Schema.suggestion(name, Schema.DEPLOYMENT_STRATEGIES),
+                    "use one of " + String.join(", ", Schema.DEPLOYMENT_STRATEGIES));
+        }
+    }
+
+    private void deploymentSettings(JsonNode n, String path, boolean perFunction) {
+        if (n == null || n.isNull()) {
+            return;
+        }
+        if (!n.isObject()) {
+            error(loc.value(path), path + " must be a map, not " + Schema.typeName(n),
+                    "write e.g. deploymentSettings: {alarms: [ApiErrors], maxErrorRate: 0.05}");
+            return;
+        }
+        n.fieldNames().forEachRemaining(k -> {
+            if (!Schema.DEPLOYMENT_SETTINGS.contains(k)) {
+                error(loc.key(path + "." + k), "unknown deployment setting \"" + k + "\" in " + path + "."
+                        + Schema.suggestion(k, Schema.DEPLOYMENT_SETTINGS), "the settings are "
+                        + String.join(", ", new java.util.TreeSet<>(Schema.DEPLOYMENT_SETTINGS)));
+            } else if (k.equals("type") && !perFunction) {
+                error(loc.key(path + ".type"), "the service's strategy is custom.slipway.deployment, not "
+                        + path + ".type", "move the strategy to custom.slipway.deployment");
+            }
+        });
     }
 
     private void error(Locations.Position p, String message, String hint) {
