@@ -1,28 +1,54 @@
 #!/usr/bin/env bash
-# DynamoDB: Slipway standalone (in memory) vs dynalite (in memory), same client (DynamoDbLoad: SDK v2,
-# 8 threads), one server after the other; also start → first answered ListTables for each.
+# DynamoDB: Slipway standalone vs dynalite, same client (DynamoDbLoad: AWS SDK for Java v2, 8 threads),
+# one server after the other, in memory and persistent; also start → first answered ListTables.
+# Each row also gives the server's CPU time per operation (from /proc/PID/stat): on a 2-core machine
+# the client shares the CPUs with the server, so ops/s is capped by the client; CPU µs/op is the
+# server's own cost.
+#
 # Usage: benchmarks/ddb-vs-dynalite.sh [slipway|dynalite|both]   (SEC=3: seconds measured per operation)
-# Needs benchmarks/target/benchmarks.jar and dynalite: (mkdir -p /tmp/dynalite && cd /tmp/dynalite && npm install dynalite)
-# dynalite runs with --createTableMs 0 (as Slipway, tables are ACTIVE at once; its default 500 ms
-# CREATING phase would fail the harness, which does not wait for ACTIVE).
+#   MODES="memory persistent" (default both)
+#   CP=... overrides the class path (default benchmarks/target/benchmarks.jar); SLIPWAY_CP for the server only
+# Needs benchmarks/target/benchmarks.jar and dynalite in a scratch folder (never a dependency):
+#   (mkdir -p /tmp/dynalite && cd /tmp/dynalite && npm install dynalite)
+# dynalite runs with --createTableMs 0 (as Slipway, tables are ACTIVE at once; the harness does not
+# wait for ACTIVE). Bounded: each server gets at most ~6×SEC+20 s; every process started here is
+# stopped on exit (trap), loopback only.
 set -u
 cd "$(dirname "$0")/.."
 DYNALITE=${DYNALITE:-/tmp/dynalite}
 LOG=$(mktemp -d)
-CP=benchmarks/target/benchmarks.jar
+CP=${CP:-benchmarks/target/benchmarks.jar}
+SLIPWAY_CP=${SLIPWAY_CP:-$CP}
+SEC=${SEC:-3}
+MODES=${MODES:-memory persistent}
+which=${1:-both}
+P=
+cleanup() { [[ -n $P ]] && kill "$P" 2>/dev/null && wait "$P" 2>/dev/null; rm -rf "$LOG"; }
+trap cleanup EXIT INT TERM
 now_ms() { date +%s%3N; }
 lt() { curl -s -o /dev/null -w '%{http_code}' --max-time 1 -X POST -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'Content-Type: application/x-amz-json-1.0' -d '{}' "$1/"; }
-SEC=${SEC:-3}
-which=${1:-both}
-if [[ $which == both || $which == slipway ]]; then
-t0=$(now_ms); java -cp $CP dev.slipway.dynamodb.DynamoDbServer --port 8123 > "$LOG/slipway.log" 2>&1 & P=$!
-until [[ $(lt http://127.0.0.1:8123) =~ ^[1-5] ]]; do sleep 0.02; done; echo "Slipway standalone (java -cp benchmarks.jar DynamoDbServer): start → first ListTables answered: $(( $(now_ms)-t0 )) ms (curl poll every 20 ms)"
-java -cp $CP dev.slipway.benchmarks.dynamodb.DynamoDbLoad "Slipway in-memory" http://127.0.0.1:8123 $SEC
-kill $P; wait $P 2>/dev/null
-fi
-if [[ $which == both || $which == dynalite ]]; then
-t0=$(now_ms); node "$DYNALITE"/node_modules/.bin/dynalite --port 4567 --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 > "$LOG/dynalite.log" 2>&1 & P=$!
-until [[ $(lt http://127.0.0.1:4567) =~ ^[1-5] ]]; do sleep 0.02; done; echo "dynalite (node): start → first ListTables answered: $(( $(now_ms)-t0 )) ms"
-java -cp $CP dev.slipway.benchmarks.dynamodb.DynamoDbLoad "dynalite in-memory" http://127.0.0.1:4567 $SEC
-kill $P; wait $P 2>/dev/null
-fi
+wait_up() { # url label t0
+  local i=0
+  until [[ $(lt "$1") =~ ^[1-5] ]]; do sleep 0.02; i=$((i+1)); if (( i > 1500 )); then echo "$2 did not start" >&2; exit 1; fi; done
+  echo "$2: start → first ListTables answered: $(( $(now_ms)-$3 )) ms (curl poll every 20 ms)"
+}
+load() { # label url
+  SERVER_PID=$P timeout $(( SEC*6 + 20 )) java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbLoad "$1" "$2" "$SEC"
+}
+stop() { kill "$P" 2>/dev/null; wait "$P" 2>/dev/null; P=; }
+for mode in $MODES; do
+  if [[ $which == both || $which == slipway ]]; then
+    args=(--port 8123); [[ $mode == persistent ]] && args+=(--data-dir "$LOG/slipway-data")
+    t0=$(now_ms); java -cp "$SLIPWAY_CP" dev.slipway.dynamodb.DynamoDbServer "${args[@]}" > "$LOG/slipway.log" 2>&1 & P=$!
+    wait_up http://127.0.0.1:8123 "Slipway standalone ($mode)" "$t0"
+    load "Slipway $mode" http://127.0.0.1:8123
+    stop
+  fi
+  if [[ $which == both || $which == dynalite ]]; then
+    args=(--port 4567 --createTableMs 0 --deleteTableMs 0 --updateTableMs 0); [[ $mode == persistent ]] && args+=(--path "$LOG/dynalite-data")
+    t0=$(now_ms); node "$DYNALITE"/node_modules/.bin/dynalite "${args[@]}" > "$LOG/dynalite.log" 2>&1 & P=$!
+    wait_up http://127.0.0.1:4567 "dynalite ($mode)" "$t0"
+    load "dynalite $mode" http://127.0.0.1:4567
+    stop
+  fi
+done

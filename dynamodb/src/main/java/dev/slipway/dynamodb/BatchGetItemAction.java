@@ -32,7 +32,7 @@ final class BatchGetItemAction implements Action {
         c.notNull(in, "RequestItems", "requestItems");
         c.enumValue("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
         if (requestItems != null) {
-            c.length(requestItems, "'" + requestItems + "'", "requestItems", 1, 100);
+            c.length(requestItems, () -> "'" + requestItems + "'", "requestItems", 1, 100);
             for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 c.tableNameKey(e.getKey(), "requestItems." + e.getKey() + ".member");
@@ -40,7 +40,7 @@ final class BatchGetItemAction implements Action {
                 if (keys == null) {
                     c.notNull(e.getValue(), "Keys", "requestItems." + e.getKey() + ".member.keys");
                 } else {
-                    c.length(keys, "'" + keys + "'", "requestItems." + e.getKey() + ".member.keys", 1, 100);
+                    c.length(keys, () -> "'" + keys + "'", "requestItems." + e.getKey() + ".member.keys", 1, 100);
                 }
             }
         }

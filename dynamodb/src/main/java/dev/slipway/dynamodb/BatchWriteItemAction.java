@@ -35,7 +35,7 @@ final class BatchWriteItemAction implements Action {
         c.enumValue("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
         c.enumValue("ReturnItemCollectionMetrics", "SIZE", "NONE");
         if (requestItems != null) {
-            c.length(requestItems, "'" + requestItems + "'", "requestItems", 1, Integer.MAX_VALUE);
+            c.length(requestItems, () -> "'" + requestItems + "'", "requestItems", 1, Integer.MAX_VALUE);
             for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 c.tableNameKey(e.getKey(), "requestItems." + e.getKey() + ".member");

@@ -103,16 +103,17 @@ final class Constraints {
         }
     }
 
-    void length(JsonNode value, String rendered, String path, int min, int max) {
+    /** {@code rendered} is only evaluated when the constraint is violated (rendering a large request costs). */
+    void length(JsonNode value, java.util.function.Supplier<String> rendered, String path, int min, int max) {
         if (value == null || value.isNull()) {
             return;
         }
         int n = value.size();
         if (n < min) {
-            violation(rendered, path, "Member must have length greater than or equal to " + min);
+            violation(rendered.get(), path, "Member must have length greater than or equal to " + min);
         }
         if (n > max) {
-            violation(rendered, path, "Member must have length less than or equal to " + max);
+            violation(rendered.get(), path, "Member must have length less than or equal to " + max);
         }
     }
 

@@ -207,7 +207,7 @@ final class CreateTableAction implements Action {
                 c.enumValue(k, "KeyType", p + ".keyType", "HASH", "RANGE");
             }
         }
-        c.length(keySchema, render(keySchema), path, 1, 2);
+        c.length(keySchema, () -> render(keySchema), path, 1, 2);
     }
 
     static void throughputConstraints(Constraints c, JsonNode throughput, String path) {
@@ -251,7 +251,7 @@ final class CreateTableAction implements Action {
         } else {
             c.enumValue(projection, "ProjectionType", p + ".projection.projectionType", "ALL", "INCLUDE", "KEYS_ONLY");
             JsonNode nonKey = Constraints.array(projection, "NonKeyAttributes");
-            c.length(nonKey, render(nonKey), p + ".projection.nonKeyAttributes", 1, 20);
+            c.length(nonKey, () -> render(nonKey), p + ".projection.nonKeyAttributes", 1, 20);
         }
         throughputConstraints(c, Constraints.object(i, "ProvisionedThroughput"), p + ".provisionedThroughput");
     }

@@ -72,12 +72,12 @@ public final class DynamoDbEngine implements AutoCloseable {
         if (a == null) {
             throw dev.slipway.dynamodb.error.UnknownOperationException.unknown();
         }
-        return a.handle(request == null ? Json.MAPPER.createObjectNode() : request);
+        return a.handle(request == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : request);
     }
 
     /** Creates a PAY_PER_REQUEST table with a string partition key and optional string sort key. */
     public void createTable(String tableName, String hashKey, Optional<String> rangeKey) {
-        ObjectNode r = Json.MAPPER.createObjectNode().put("TableName", tableName).put("BillingMode", "PAY_PER_REQUEST");
+        ObjectNode r = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("TableName", tableName).put("BillingMode", "PAY_PER_REQUEST");
         var defs = r.putArray("AttributeDefinitions");
         var keys = r.putArray("KeySchema");
         defs.addObject().put("AttributeName", hashKey).put("AttributeType", "S");
@@ -90,13 +90,13 @@ public final class DynamoDbEngine implements AutoCloseable {
     }
 
     public void putItem(String tableName, Map<String, AttributeValue> item) {
-        ObjectNode r = Json.MAPPER.createObjectNode().put("TableName", tableName);
+        ObjectNode r = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("TableName", tableName);
         r.set("Item", AttributeJson.encodeItem(item));
         execute("PutItem", r);
     }
 
     public Optional<Map<String, AttributeValue>> getItem(String tableName, Map<String, AttributeValue> key) {
-        ObjectNode r = Json.MAPPER.createObjectNode().put("TableName", tableName).put("ConsistentRead", true);
+        ObjectNode r = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("TableName", tableName).put("ConsistentRead", true);
         r.set("Key", AttributeJson.encodeItem(key));
         JsonNode item = execute("GetItem", r).get("Item");
         return Optional.ofNullable(AttributeJson.item(item));
@@ -104,7 +104,7 @@ public final class DynamoDbEngine implements AutoCloseable {
 
     /** Returns the old item, if there was one. */
     public Optional<Map<String, AttributeValue>> deleteItem(String tableName, Map<String, AttributeValue> key) {
-        ObjectNode r = Json.MAPPER.createObjectNode().put("TableName", tableName).put("ReturnValues", "ALL_OLD");
+        ObjectNode r = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("TableName", tableName).put("ReturnValues", "ALL_OLD");
         r.set("Key", AttributeJson.encodeItem(key));
         return Optional.ofNullable(AttributeJson.item(execute("DeleteItem", r).get("Attributes")));
     }
@@ -115,7 +115,7 @@ public final class DynamoDbEngine implements AutoCloseable {
     }
 
     public void deleteTable(String tableName) {
-        execute("DeleteTable", Json.MAPPER.createObjectNode().put("TableName", tableName));
+        execute("DeleteTable", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("TableName", tableName));
     }
 
     /** The table's ARN, stream ARN (if a stream is enabled) and status, for CloudFormation. */

@@ -20,7 +20,7 @@ final class GetItemAction implements Action {
         String name = c.tableName("TableName");
         c.notNull(in, "Key", "key");
         c.enumValue("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
-        c.length(Constraints.array(in, "AttributesToGet"), CreateTableAction.render(in.get("AttributesToGet")),
+        c.length(Constraints.array(in, "AttributesToGet"), () -> CreateTableAction.render(in.get("AttributesToGet")),
                 "attributesToGet", 1, Integer.MAX_VALUE);
         c.check();
         Map<String, AttributeValue> keyAttributes = AttributeJson.item(Constraints.object(in, "Key"));

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -118,20 +117,25 @@ final class PartiQlActions {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         table.lock.readLock().lock();
         try {
-            NavigableMap<ItemKey, Map<String, AttributeValue>> data = target.data();
             AttributeValue hash = s.keyEqualities().get(target.keys().hashName());
-            if (hash != null) {
-                data = data.subMap(ItemKey.partitionStart(hash), true, ItemKey.partitionEnd(hash), true);
-            }
+            ItemKey lo = hash == null ? null : ItemKey.partitionStart(hash);
+            ItemKey hi = hash == null ? null : ItemKey.partitionEnd(hash);
+            boolean loInclusive = true;
+            boolean hiInclusive = true;
             if (last[0] != null) {
-                data = s.descending() ? data.headMap(last[0], false) : data.tailMap(last[0], false);
+                if (s.descending()) {
+                    hi = last[0];
+                    hiInclusive = false;
+                } else {
+                    lo = last[0];
+                    loInclusive = false;
+                }
             }
-            if (s.descending()) {
-                data = data.descendingMap();
-            }
+            var data = target.data().range(lo, loInclusive, hi, hiInclusive, s.descending());
             int read = 0;
             last[0] = null;
-            for (Map.Entry<ItemKey, Map<String, AttributeValue>> e : data.entrySet()) {
+            while (data.hasNext()) {
+                Map.Entry<ItemKey, Map<String, AttributeValue>> e = data.next();
                 if (limit != null && read == limit) {
                     break;
                 }
@@ -223,7 +227,7 @@ final class PartiQlActions {
             Constraints c = new Constraints(in);
             JsonNode statements = Constraints.array(in, "Statements");
             c.notNull(in, "Statements", "statements");
-            c.length(statements, CreateTableAction.render(statements), "statements", 1, 25);
+            c.length(statements, () -> CreateTableAction.render(statements), "statements", 1, 25);
             c.check();
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             ArrayNode responses = out.putArray("Responses");
@@ -286,7 +290,7 @@ final class PartiQlActions {
             Constraints c = new Constraints(in);
             JsonNode statements = Constraints.array(in, "TransactStatements");
             c.notNull(in, "TransactStatements", "transactStatements");
-            c.length(statements, CreateTableAction.render(statements), "transactStatements", 1, Limits.MAX_TRANSACT_ITEMS);
+            c.length(statements, () -> CreateTableAction.render(statements), "transactStatements", 1, Limits.MAX_TRANSACT_ITEMS);
             c.check();
             List<Statement> parsed = new ArrayList<>();
             statements.forEach(s -> parsed.add(parse(s)));

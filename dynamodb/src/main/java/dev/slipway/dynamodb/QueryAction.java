@@ -7,7 +7,9 @@ import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.function.Predicate;
 
 /** Query: one partition of a table or index, in sort key order, between the key condition's bounds. */
@@ -87,29 +89,40 @@ final class QueryAction implements Action {
                 default -> throw ValidationException.of("Query key condition not supported");
             }
         }
+        boolean loInclusive = true;
+        boolean hiInclusive = true;
+        if (startKey != null) {
+            if (forward && startKey.compareTo(lo) >= 0) {
+                lo = startKey;
+                loInclusive = false;
+            } else if (!forward && startKey.compareTo(hi) <= 0) {
+                hi = startKey;
+                hiInclusive = false;
+            }
+        }
         ObjectNode out;
         table.lock.readLock().lock();
         try {
-            NavigableMap<ItemKey, Map<String, AttributeValue>> range = lo.compareTo(hi) > 0
-                    ? new java.util.TreeMap<>() : target.data().subMap(lo, true, hi, true);
-            if (startKey != null) {
-                range = forward ? range.tailMap(startKey, false) : range.headMap(startKey, false);
-            }
-            if (rangePart != null && rangePart.operator().equals("BEGINS_WITH") && !forward) {
-                // backwards from the last key with the prefix: skip what lies after the prefix range
+            Iterator<Map.Entry<ItemKey, Map<String, AttributeValue>>> entries;
+            if (lo.compareTo(hi) > 0) {
+                entries = Collections.emptyIterator();
+            } else if (rangePart != null && rangePart.operator().equals("BEGINS_WITH") && !forward) {
+                // backwards from the last key with the prefix: collect the prefix range, then reverse it
                 AttributeValue prefix = rangePart.values().get(0);
-                NavigableMap<ItemKey, Map<String, AttributeValue>> all = range;
-                range = new java.util.TreeMap<>();
-                for (Map.Entry<ItemKey, Map<String, AttributeValue>> e : all.entrySet()) {
+                List<Map.Entry<ItemKey, Map<String, AttributeValue>>> inPrefix = new ArrayList<>();
+                for (var it = target.data().range(lo, loInclusive, hi, hiInclusive, false); it.hasNext(); ) {
+                    Map.Entry<ItemKey, Map<String, AttributeValue>> e = it.next();
                     if (!startsWith(e.getKey().range(), prefix)) {
                         break;
                     }
-                    range.put(e.getKey(), e.getValue());
+                    inPrefix.add(e);
                 }
+                Collections.reverse(inPrefix);
+                entries = inPrefix.iterator();
+            } else {
+                entries = target.data().range(lo, loInclusive, hi, hiInclusive, !forward);
             }
-            NavigableMap<ItemKey, Map<String, AttributeValue>> ordered = forward ? range : range.descendingMap();
-            out = Reads.page(in, target, ordered.entrySet().iterator(), stop, k -> true, expressions, select, limit,
-                    consistent);
+            out = Reads.page(in, target, entries, stop, k -> true, expressions, select, limit, consistent);
         } finally {
             table.lock.readLock().unlock();
         }

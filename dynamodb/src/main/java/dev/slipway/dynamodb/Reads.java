@@ -9,7 +9,6 @@ import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NavigableMap;
 
 /**
  * What Query and Scan share: the target (table or index), Select rules, ExclusiveStartKey, and
@@ -19,7 +18,7 @@ final class Reads {
     private Reads() {}
 
     /** The table or index a read goes to, and how to build keys for it. */
-    record Target(Table table, IndexDef index, KeySchema keys, NavigableMap<ItemKey, Map<String, AttributeValue>> data) {
+    record Target(Table table, IndexDef index, KeySchema keys, ItemStore data) {
         boolean isIndex() {
             return index != null;
         }

@@ -6,7 +6,6 @@ import dev.slipway.dynamodb.error.ValidationException;
 import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.NavigableMap;
 
 /**
  * Scan: every item of a table or index in key order; with TotalSegments, segment {@code s}
@@ -50,9 +49,8 @@ final class ScanAction implements Action {
         ItemKey startKey = start == null ? null : target.startKey(start);
         table.lock.readLock().lock();
         try {
-            NavigableMap<ItemKey, Map<String, AttributeValue>> data =
-                    startKey == null ? target.data() : target.data().tailMap(startKey, false);
-            return Reads.page(in, target, data.entrySet().iterator(), k -> false,
+            var data = startKey == null ? target.data().all() : target.data().range(startKey, false, null, true, false);
+            return Reads.page(in, target, data, k -> false,
                     segment == null ? k -> true : k -> segmentOf(k.hash(), total) == segment,
                     expressions, select, limit, consistent);
         } finally {

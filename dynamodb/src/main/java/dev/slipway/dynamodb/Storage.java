@@ -24,6 +24,11 @@ interface Storage extends AutoCloseable {
     /** Records an item change; {@code item} null means deleted. */
     void write(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item);
 
+    /** Whether {@link #write} records anything (false for the in-memory engine). */
+    default boolean persistent() {
+        return true;
+    }
+
     /** Makes everything recorded so far durable. */
     void commit();
 
@@ -33,6 +38,10 @@ interface Storage extends AutoCloseable {
     /** No persistence: the heap is the store. */
     static Storage memory() {
         return new Storage() {
+            public boolean persistent() {
+                return false;
+            }
+
             public List<TableDef> loadTables() {
                 return List.of();
             }

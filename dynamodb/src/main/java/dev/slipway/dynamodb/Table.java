@@ -2,22 +2,21 @@ package dev.slipway.dynamodb;
 
 import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * One table's live data: items ordered by key, one ordered map per secondary index (holding the
+ * One table's live data: items ordered by key, one ordered store per secondary index (holding the
  * projected items, only for items that have the index's key attributes: sparse indexes), and the
- * running size. Readers take the read lock, writers the write lock, so a request sees an item
+ * running size. Items are kept encoded ({@link ItemStore}) and decoded on every read. Readers take the read lock, writers the write lock, so a request sees an item
  * entirely before or entirely after another request's write, never torn.
  */
 final class Table {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final TableDef def;
-    final NavigableMap<ItemKey, Map<String, AttributeValue>> items = new TreeMap<>();
-    final Map<String, NavigableMap<ItemKey, Map<String, AttributeValue>>> indexes = new HashMap<>();
+    final ItemStore items;
+    final Map<String, ItemStore> indexes = new HashMap<>();
     private final Map<String, Long> indexBytes = new HashMap<>();
     private long sizeBytes;
     /** Receives every change (streams, persistence); called under the write lock. */
@@ -31,8 +30,9 @@ final class Table {
 
     Table(TableDef def) {
         this.def = def;
+        this.items = new ItemStore(this::keyOf);
         for (IndexDef i : def.allIndexes()) {
-            indexes.put(i.name(), new TreeMap<>());
+            indexes.put(i.name(), indexStore(i));
             indexBytes.put(i.name(), 0L);
         }
     }
@@ -47,7 +47,7 @@ final class Table {
 
     /** Stores an item (already validated), replacing any with the same key; returns the old one or null. */
     Map<String, AttributeValue> put(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> stored = compact(item);
+        Map<String, AttributeValue> stored = item;
         ItemKey key = keyOf(stored);
         Map<String, AttributeValue> old = items.put(key, stored);
         if (old != null) {
@@ -70,40 +70,9 @@ final class Table {
         return old;
     }
 
-    /**
-     * The stored form of an item: an immutable {@code Map.ofEntries} (a fraction of a
-     * LinkedHashMap's footprint) with attribute names shared between items. Attribute order is
-     * not kept, as DynamoDB does not keep it either.
-     */
-    static Map<String, AttributeValue> compact(Map<String, AttributeValue> item) {
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, AttributeValue>[] entries = new Map.Entry[item.size()];
-        int i = 0;
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            entries[i++] = Map.entry(intern(e.getKey()), e.getValue());
-        }
-        return Map.ofEntries(entries);
-    }
-
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static String intern(String name) {
-        String shared = NAMES.get(name);
-        if (shared != null) {
-            return shared;
-        }
-        // Bounded so that items with generated attribute names cannot grow the table without end.
-        if (NAMES.size() < 100_000) {
-            shared = NAMES.putIfAbsent(name, name);
-            return shared == null ? name : shared;
-        }
-        return name;
-    }
-
     /** Loads an item from storage at start-up: no listener call. */
     void load(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> stored = compact(item);
+        Map<String, AttributeValue> stored = item;
         ItemKey key = keyOf(stored);
         items.put(key, stored);
         sizeBytes += Values.itemSize(stored);
@@ -149,20 +118,27 @@ final class Table {
         return new ItemKey(h, r, tableKey, 0);
     }
 
+    private ItemStore indexStore(IndexDef index) {
+        return new ItemStore(projected -> indexKey(index, keyOf(projected), projected));
+    }
+
     /** Adds an index (UpdateTable Create) and backfills it. */
     void addIndex(IndexDef index) {
-        indexes.put(index.name(), new TreeMap<>());
+        indexes.put(index.name(), indexStore(index));
         indexBytes.put(index.name(), 0L);
         def.globalIndexes.add(index);
-        NavigableMap<ItemKey, Map<String, AttributeValue>> data = indexes.get(index.name());
-        items.forEach((key, item) -> {
+        ItemStore data = indexes.get(index.name());
+        for (Iterator<Map.Entry<ItemKey, Map<String, AttributeValue>>> it = items.all(); it.hasNext(); ) {
+            Map.Entry<ItemKey, Map<String, AttributeValue>> e = it.next();
+            ItemKey key = e.getKey();
+            Map<String, AttributeValue> item = e.getValue();
             ItemKey ik = indexKey(index, key, item);
             if (ik != null) {
                 Map<String, AttributeValue> projected = index.project(item, def.keys);
                 data.put(ik, projected);
                 indexBytes.merge(index.name(), (long) Values.itemSize(projected), Long::sum);
             }
-        });
+        }
     }
 
     void removeIndex(String indexName) {
@@ -184,21 +160,24 @@ final class Table {
     }
 
     long indexItemCount(String index) {
-        NavigableMap<ItemKey, Map<String, AttributeValue>> data = indexes.get(index);
+        ItemStore data = indexes.get(index);
         return data == null ? 0 : data.size();
     }
 
     /** Item collection size (table + LSIs) of one partition, bytes; for ReturnItemCollectionMetrics. */
     long itemCollectionBytes(AttributeValue hash) {
-        long size = 0;
-        for (Map<String, AttributeValue> item : items.subMap(ItemKey.partitionStart(hash), true, ItemKey.partitionEnd(hash), true).values()) {
-            size += Values.itemSize(item);
-        }
+        long size = partitionBytes(items, hash);
         for (IndexDef i : def.localIndexes) {
-            for (Map<String, AttributeValue> item : indexes.get(i.name())
-                    .subMap(ItemKey.partitionStart(hash), true, ItemKey.partitionEnd(hash), true).values()) {
-                size += Values.itemSize(item);
-            }
+            size += partitionBytes(indexes.get(i.name()), hash);
+        }
+        return size;
+    }
+
+    private static long partitionBytes(ItemStore store, AttributeValue hash) {
+        long size = 0;
+        for (Iterator<Map.Entry<ItemKey, Map<String, AttributeValue>>> it = store.range(ItemKey.partitionStart(hash), true,
+                ItemKey.partitionEnd(hash), true, false); it.hasNext(); ) {
+            size += Values.itemSize(it.next().getValue());
         }
         return size;
     }

@@ -42,7 +42,11 @@ final class Tables implements AutoCloseable {
     }
 
     private void attach(Table table) {
+        boolean persistent = storage.persistent();
         table.listener = (t, key, oldItem, newItem) -> {
+            if (!persistent && !t.def.streamEnabled) {
+                return; // in memory without a stream: nothing to mirror (the common hot path)
+            }
             Map<String, AttributeValue> keyAttributes = Keys.keyAttributes(t.def.keys, newItem != null ? newItem : oldItem);
             storage.write(t.def.name, keyAttributes, newItem);
             streams.record(t.def, keyAttributes, oldItem, newItem);

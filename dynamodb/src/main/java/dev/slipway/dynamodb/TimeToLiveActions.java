@@ -104,7 +104,8 @@ final class TimeToLiveActions {
             try {
                 String attribute = table.def.ttlAttribute;
                 List<ItemKey> expired = new ArrayList<>();
-                for (Map.Entry<ItemKey, Map<String, AttributeValue>> e : table.items.entrySet()) {
+                for (var it = table.items.all(); it.hasNext(); ) {
+                    Map.Entry<ItemKey, Map<String, AttributeValue>> e = it.next();
                     if (e.getValue().get(attribute) instanceof AttributeValue.N n && n.value().compareTo(now) < 0) {
                         expired.add(e.getKey());
                     }

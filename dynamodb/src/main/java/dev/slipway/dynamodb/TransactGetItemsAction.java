@@ -28,7 +28,7 @@ final class TransactGetItemsAction implements Action {
         Constraints c = new Constraints(in);
         JsonNode items = Constraints.array(in, "TransactItems");
         c.notNull(in, "TransactItems", "transactItems");
-        c.length(items, CreateTableAction.render(items), "transactItems", 1, Limits.MAX_TRANSACT_ITEMS);
+        c.length(items, () -> CreateTableAction.render(items), "transactItems", 1, Limits.MAX_TRANSACT_ITEMS);
         c.enumValue("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
         c.check();
         List<Get> gets = new ArrayList<>();

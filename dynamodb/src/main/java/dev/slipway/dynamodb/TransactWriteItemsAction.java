@@ -45,7 +45,7 @@ final class TransactWriteItemsAction implements Action {
         Constraints c = new Constraints(in);
         JsonNode items = Constraints.array(in, "TransactItems");
         c.notNull(in, "TransactItems", "transactItems");
-        c.length(items, CreateTableAction.render(items), "transactItems", 1, Limits.MAX_TRANSACT_ITEMS);
+        c.length(items, () -> CreateTableAction.render(items), "transactItems", 1, Limits.MAX_TRANSACT_ITEMS);
         c.enumValue("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
         c.enumValue("ReturnItemCollectionMetrics", "SIZE", "NONE");
         String token = Constraints.text(in, "ClientRequestToken");

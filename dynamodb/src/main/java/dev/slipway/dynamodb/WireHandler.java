@@ -1,6 +1,5 @@
 package dev.slipway.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,11 +9,9 @@ import dev.slipway.dynamodb.error.InternalServerError;
 import dev.slipway.dynamodb.error.SerializationException;
 import dev.slipway.dynamodb.error.TransactionCanceledException;
 import dev.slipway.dynamodb.error.UnknownOperationException;
-import dev.slipway.protocol.Json;
 import dev.slipway.protocol.http.HttpHandler;
 import dev.slipway.protocol.http.HttpRequest;
 import dev.slipway.protocol.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.CRC32;
@@ -28,7 +25,6 @@ import java.util.zip.CRC32;
 final class WireHandler implements HttpHandler {
     static final String TARGET_PREFIX = "DynamoDB_20120810";
     static final String STREAMS_PREFIX = "DynamoDBStreams_20120810";
-    private static final System.Logger LOG = System.getLogger(WireHandler.class.getName());
     private final Map<String, Action> actions;
     private final Map<String, Action> streamActions;
 
@@ -42,14 +38,15 @@ final class WireHandler implements HttpHandler {
         try {
             Action action = action(request.header("X-Amz-Target").orElse(""));
             JsonNode input = parse(request.body());
-            return respond(200, Json.MAPPER.writeValueAsBytes(action.handle(input)));
+            return respond(200, JsonCodec.write(action.handle(input)));
         } catch (DynamoDbException e) {
             return error(e);
         } catch (StackOverflowError e) {
             // Only a pathologically nested request can get here; answer it as the client's error.
             return error(dev.slipway.dynamodb.error.ValidationException.of("The request is nested too deeply"));
-        } catch (RuntimeException | JsonProcessingException e) {
-            LOG.log(System.Logger.Level.ERROR, "unexpected failure in the DynamoDB engine", e);
+        } catch (RuntimeException e) {
+            // the logger is looked up here, not at class load: java.util.logging's set-up costs start-up time
+            System.getLogger(WireHandler.class.getName()).log(System.Logger.Level.ERROR, "unexpected failure in the DynamoDB engine", e);
             return error(InternalServerError.unexpected());
         }
     }
@@ -74,7 +71,7 @@ final class WireHandler implements HttpHandler {
 
     private static JsonNode parse(byte[] body) {
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
+            JsonNode node = JsonCodec.read(body);
             if (node == null || !node.isObject()) {
                 throw SerializationException.malformed();
             }
@@ -85,7 +82,7 @@ final class WireHandler implements HttpHandler {
     }
 
     static HttpResponse error(DynamoDbException e) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         body.put("__type", e.wireType());
         if (e.getMessage() != null) {
             body.put(e instanceof TransactionCanceledException ? "Message" : "message", e.getMessage());
@@ -102,11 +99,19 @@ final class WireHandler implements HttpHandler {
                 r.item().ifPresent(i -> o.set("Item", AttributeJson.encodeItem(i)));
             }
         }
-        try {
-            return respond(e.httpStatus(), Json.MAPPER.writeValueAsBytes(body));
-        } catch (JsonProcessingException impossible) {
-            return respond(500, "{}".getBytes(StandardCharsets.UTF_8));
-        }
+        return respond(e.httpStatus(), JsonCodec.write(body));
+    }
+
+    /**
+     * A random version-4 UUID string, as DynamoDB's request ids are. Not {@code UUID.randomUUID()}:
+     * its SecureRandom is slow to initialise (start-up) and synchronised (contention under load);
+     * a request id needs to be unique, not unpredictable.
+     */
+    static String requestId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     private static HttpResponse respond(int status, byte[] body) {
@@ -114,7 +119,7 @@ final class WireHandler implements HttpHandler {
         crc.update(body);
         return HttpResponse.status(status)
                 .header("Content-Type", "application/x-amz-json-1.0")
-                .header("x-amzn-RequestId", UUID.randomUUID().toString())
+                .header("x-amzn-RequestId", requestId())
                 .header("x-amz-crc32", Long.toString(crc.getValue()))
                 .body(body);
     }

@@ -90,7 +90,7 @@ public final class DynamoDbLoad {
             }
         }
         AtomicLong counter = new AtomicLong();
-        System.out.println("| " + label + " | operation | ops/s | p50 ms | p99 ms |");
+        System.out.println("| " + label + " | operation | ops/s | p50 ms | p99 ms | server CPU µs/op |");
         measure("PutItem", r -> {
             long n = counter.incrementAndGet();
             ddb.putItem(b -> b.tableName(writes).item(item("w" + (n % 1000), (int) n)));
@@ -126,6 +126,23 @@ public final class DynamoDbLoad {
         ddb.close();
     }
 
+    /** The server's pid (env SERVER_PID), to report its CPU time per operation from /proc; null when not given. */
+    private static final String SERVER_PID = System.getenv("SERVER_PID");
+
+    /** User + system CPU time of the server process so far (Linux /proc, 100 ticks/s), 0 when unknown. */
+    private static long serverCpuNanos() {
+        if (SERVER_PID == null) {
+            return 0;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", SERVER_PID, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static void check(boolean ok, String what) {
         if (!ok) {
             throw new IllegalStateException(what);
@@ -137,6 +154,7 @@ public final class DynamoDbLoad {
         long warmupEnd = System.nanoTime() + (long) (seconds * 0.3e9);
         long end = warmupEnd + (long) (seconds * 1e9);
         AtomicLong done = new AtomicLong();
+        long[] cpu = new long[2];
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             Thread thread = new Thread(() -> {
@@ -149,6 +167,13 @@ public final class DynamoDbLoad {
                     op.run(random);
                     long now = System.nanoTime();
                     if (start >= warmupEnd) {
+                        if (cpu[0] == 0) {
+                            synchronized (cpu) {
+                                if (cpu[0] == 0) {
+                                    cpu[0] = serverCpuNanos() + 1;
+                                }
+                            }
+                        }
                         recorder.recordValue(now - start);
                         done.incrementAndGet();
                     }
@@ -160,8 +185,10 @@ public final class DynamoDbLoad {
         for (Thread t : threads) {
             t.join();
         }
+        cpu[1] = serverCpuNanos();
         Histogram h = recorder.getIntervalHistogram();
-        System.out.printf("| %s | %s | %.0f | %.2f | %.2f |%n", label, name, done.get() / seconds,
-                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6);
+        String perOp = SERVER_PID == null || done.get() == 0 ? "n/a" : String.format("%.0f", (cpu[1] - cpu[0]) / 1e3 / done.get());
+        System.out.printf("| %s | %s | %.0f | %.2f | %.2f | %s |%n", label, name, done.get() / seconds,
+                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, perOp);
     }
 }

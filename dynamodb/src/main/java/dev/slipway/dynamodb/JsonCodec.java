@@ -1,0 +1,147 @@
+package dev.slipway.dynamodb;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.slipway.protocol.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Request and response bodies straight between bytes and JSON trees with Jackson's streaming
+ * parser and generator, without an {@code ObjectMapper}: the mapper's serializer and deserializer
+ * machinery costs about 400 classes and a few hundred milliseconds to set up (most of the engine's
+ * start-up to its first answer) and a provider lookup per value on every request. The trees are
+ * the same as {@code ObjectMapper.readTree} builds (floating-point numbers as BigDecimal, as the
+ * shared mapper is configured); a {@link RawValue} node is written verbatim (pre-rendered items).
+ */
+final class JsonCodec {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonCodec() {}
+
+    /** Parses a request body; null when it holds no JSON value at all. */
+    static JsonNode read(byte[] body) throws IOException {
+        try (JsonParser p = FACTORY.createParser(body)) {
+            JsonToken t = p.nextToken();
+            return t == null ? null : value(p, t);
+        }
+    }
+
+    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = NODES.objectNode();
+                for (JsonToken n = p.nextToken(); n == JsonToken.FIELD_NAME; n = p.nextToken()) {
+                    String name = p.currentName();
+                    o.set(name, value(p, p.nextToken()));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = NODES.arrayNode();
+                for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) {
+                    a.add(value(p, n));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return NODES.numberNode(p.getIntValue());
+                    case LONG:
+                        return NODES.numberNode(p.getLongValue());
+                    default:
+                        return NODES.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + t);
+        }
+    }
+
+    /** Renders a response tree as UTF-8 JSON. */
+    static byte[] write(JsonNode node) {
+        try (ByteArrayBuilder out = new ByteArrayBuilder(256); JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, node);
+            g.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renders a tree as a string (for pre-rendered {@link RawValue} items). */
+    static String writeString(JsonNode node) {
+        try (java.io.StringWriter out = new java.io.StringWriter(128); JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, node);
+            g.flush();
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(JsonGenerator g, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode n : node) {
+                    write(g, n);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(node.textValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> g.writeNumber(node.intValue());
+                    case LONG -> g.writeNumber(node.longValue());
+                    case BIG_INTEGER -> g.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> g.writeNumber(node.floatValue());
+                    case DOUBLE -> g.writeNumber(node.doubleValue());
+                    default -> g.writeNumber(node.decimalValue());
+                }
+            }
+            case BOOLEAN -> g.writeBoolean(node.booleanValue());
+            case NULL, MISSING -> g.writeNull();
+            case BINARY -> g.writeBinary(node.binaryValue());
+            case POJO -> {
+                Object pojo = ((POJONode) node).getPojo();
+                if (pojo instanceof RawValue raw) {
+                    g.writeRawValue(raw.rawValue().toString());
+                } else {
+                    g.writeRawValue(Json.string(pojo));
+                }
+            }
+        }
+    }
+}
