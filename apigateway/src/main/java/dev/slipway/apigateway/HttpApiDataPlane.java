@@ -125,7 +125,8 @@ final class HttpApiDataPlane {
         long timeout = Math.min(integration.timeoutMillis() > 0 ? integration.timeoutMillis() : 30000,
                 Limits.HTTP_API_MAX_TIMEOUT.toMillis());
         String fn = integration.functionArn();
-        return CompletableFuture.supplyAsync(() -> invoker.invoke(fn, Optional.empty(), event), executor)
+        // no thread waits for the function: the Lambda service completes the stage when the worker answers
+        return invoker.submit(fn, Optional.empty(), event, executor).toCompletableFuture()
                 .orTimeout(timeout, TimeUnit.MILLISECONDS)
                 .handle((outcome, error) -> {
                     HttpResponse response;

@@ -127,7 +127,8 @@ final class RestDataPlane {
         byte[] event = RestEvents.build(input);
         Duration timeout = integration.timeoutMillis() > 0 ? Duration.ofMillis(integration.timeoutMillis())
                 : defaultTimeout;
-        return CompletableFuture.supplyAsync(() -> invoker.invoke(functionArn, Optional.empty(), event), executor)
+        // no thread waits for the function: the Lambda service completes the stage when the worker answers
+        return invoker.submit(functionArn, Optional.empty(), event, executor).toCompletableFuture()
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((outcome, error) -> {
                     HttpResponse response;

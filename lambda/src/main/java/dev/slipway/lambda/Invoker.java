@@ -1,5 +1,6 @@
 package dev.slipway.lambda;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.slipway.protocol.AwsServiceException;
 import dev.slipway.protocol.Json;
@@ -12,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -49,7 +51,10 @@ final class Invoker implements AutoCloseable {
         this.launcher = launcher;
         this.logSink = logSink;
         this.settings = settings;
-        this.timers = Executors.newScheduledThreadPool(1, daemon("lambda-timers"));
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("lambda-timers"));
+        // every invocation arms a timeout and cancels it: cancelled timers leave the queue at once
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.timers = scheduler;
         this.completions = Executors.newCachedThreadPool(daemon("lambda-completions"));
         this.async = Executors.newCachedThreadPool(daemon("lambda-async"));
         long period = Math.max(100, Math.min(1000, settings.idleTimeout().toMillis() / 4));
@@ -57,6 +62,15 @@ final class Invoker implements AutoCloseable {
     }
 
     InvokeResponse invoke(InvokeRequest r) {
+        return await(invokeAsync(r));
+    }
+
+    /**
+     * The invoke path without a waiting thread: the request is checked and the invocation handed to
+     * its pool now (errors are thrown), and the stage completes when the worker answers, on the
+     * thread that took the answer (the sandbox's Runtime API event loop); so it must not block.
+     */
+    CompletableFuture<InvokeResponse> invokeAsync(InvokeRequest r) {
         String type = r.invocationType() == null ? "RequestResponse" : r.invocationType();
         if (!TYPES.contains(type)) {
             throw ValidationException.of(List.of(ValidationException.constraint(type, "invocationType",
@@ -78,7 +92,7 @@ final class Invoker implements AutoCloseable {
             throw RequestTooLargeException.invoke(limit);
         }
         try {
-            Json.MAPPER.readTree(payload);
+            checkJson(payload);
         } catch (JsonProcessingException e) {
             throw InvalidRequestContentException.payloadNotJson(e.getOriginalMessage());
         } catch (java.io.IOException e) {
@@ -90,26 +104,41 @@ final class Invoker implements AutoCloseable {
         String invokedArn = entry.latest.arn() + qualifier.map(q -> ":" + q).orElse("");
         switch (type) {
             case "DryRun":
-                return new InvokeResponse(204, Optional.empty(), Optional.empty(), new byte[0], version.version(), false, 0);
+                return CompletableFuture.completedFuture(new InvokeResponse(204, Optional.empty(), Optional.empty(),
+                        new byte[0], version.version(), false, 0));
             case "Event":
                 enqueue(version, payload, invokedArn, 0);
-                return new InvokeResponse(202, Optional.empty(), Optional.empty(), new byte[0], version.version(), false, 0);
+                return CompletableFuture.completedFuture(new InvokeResponse(202, Optional.empty(), Optional.empty(),
+                        new byte[0], version.version(), false, 0));
             default:
                 Invocation inv = run(version, payload, invokedArn, clientContext);
-                Invocation.Result result = await(inv);
-                double millis = (System.nanoTime() - inv.startNanos) / 1e6;
-                Optional<String> tail = "Tail".equals(r.logType())
-                        ? Optional.of(Base64.getEncoder().encodeToString(inv.logTail(Limits.LOG_TAIL_BYTES)))
-                        : Optional.empty();
-                metrics.invoked(version.name(), version.version(), !result.ok(), result.coldStart(), millis);
-                return new InvokeResponse(200, result.ok() ? Optional.empty() : Optional.of("Unhandled"), tail,
-                        result.payload(), version.version(), result.coldStart(), millis);
+                return inv.result.thenApply(result -> answer(r, version, inv, result));
         }
+    }
+
+    /** The answer to a RequestResponse invocation, once the worker has given its result. */
+    private InvokeResponse answer(InvokeRequest r, FunctionVersion version, Invocation inv, Invocation.Result result) {
+        double millis = (System.nanoTime() - inv.startNanos) / 1e6;
+        Optional<String> tail = "Tail".equals(r.logType())
+                ? Optional.of(Base64.getEncoder().encodeToString(inv.logTail(Limits.LOG_TAIL_BYTES)))
+                : Optional.empty();
+        metrics.invoked(version.name(), version.version(), !result.ok(), result.coldStart(), millis);
+        return new InvokeResponse(200, result.ok() ? Optional.empty() : Optional.of("Unhandled"), tail,
+                result.payload(), version.version(), result.coldStart(), millis);
     }
 
     /** The version to run: $LATEST, a version, or an alias routed by its weights. */
     private FunctionVersion resolve(FunctionRegistry.Entry entry, String name, Optional<String> qualifier) {
         return functions.resolveForInvoke(entry, qualifier, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** Whether the payload is one JSON value (as readTree checks it), without building the tree. */
+    private static void checkJson(byte[] payload) throws java.io.IOException {
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(payload)) {
+            if (p.nextToken() != null) {
+                p.skipChildren();
+            }
+        }
     }
 
     private static String clientContext(String base64) {
@@ -135,7 +164,7 @@ final class Invoker implements AutoCloseable {
         if (closed) {
             throw ServiceException.internal("the Lambda service is shutting down");
         }
-        Invocation inv = new Invocation(UUID.randomUUID().toString(), payload, invokedArn, clientContext, traceId());
+        Invocation inv = new Invocation(RequestIds.next(), payload, invokedArn, clientContext, traceId());
         inv.startNanos = System.nanoTime();
         try {
             pool(version).submit(inv);
@@ -146,9 +175,9 @@ final class Invoker implements AutoCloseable {
         return inv;
     }
 
-    private Invocation.Result await(Invocation inv) {
+    private static <T> T await(CompletableFuture<T> answer) {
         try {
-            return inv.result.get();
+            return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ServiceException.internal("interrupted while waiting for the function");

@@ -10,7 +10,13 @@ import dev.slipway.protocol.http.HttpResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,15 +29,74 @@ import java.util.regex.Pattern;
 final class LambdaHttpHandler implements HttpHandler {
     private static final Pattern FUNCTION = Pattern.compile("^/(\\d{4}-\\d{2}-\\d{2})/functions/([^/]+)(/.*)?$");
 
+    /** Control-plane actions: threads on demand, gone after a minute idle, never keeping the JVM alive. */
+    private static final ExecutorService CONTROL_PLANE = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "lambda-control-plane");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final LambdaService lambda;
 
     LambdaHttpHandler(LambdaService lambda) {
         this.lambda = lambda;
     }
 
+    /**
+     * Invoke is answered without a waiting thread (its stage completes on the worker's Runtime API
+     * event loop); every other action may block (code unpacking, stopping workers), so it runs on
+     * the control-plane pool.
+     */
+    @Override
+    public boolean isAsync() {
+        return true;
+    }
+
+    @Override
+    public CompletionStage<HttpResponse> handleAsync(HttpRequest request) {
+        if (request.method().equals("POST") && request.rawPath().endsWith("/invocations")) {
+            Matcher m;
+            try {
+                m = FUNCTION.matcher(request.path());
+            } catch (IllegalArgumentException e) {
+                m = null;
+            }
+            if (m != null && m.matches() && m.group(1).equals("2015-03-31") && "/invocations".equals(m.group(3))) {
+                return invokeAsync(request, m.group(2));
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> handle(request), CONTROL_PLANE);
+    }
+
+    private CompletionStage<HttpResponse> invokeAsync(HttpRequest r, String name) {
+        String requestId = RequestIds.next();
+        CompletableFuture<InvokeResponse> answer;
+        try {
+            answer = lambda.invokeAsync(invokeRequest(r, name));
+        } catch (AwsServiceException e) {
+            return CompletableFuture.completedFuture(error(e).header("x-amzn-RequestId", requestId));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(error(ServiceException.internal(e.toString()))
+                    .header("x-amzn-RequestId", requestId));
+        }
+        return answer.handle((out, failure) -> {
+            HttpResponse response;
+            if (failure == null) {
+                response = invokeResponse(out);
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                response = error(cause instanceof AwsServiceException a ? a
+                        : ServiceException.internal(String.valueOf(cause.getMessage())));
+            }
+            return response.header("x-amzn-RequestId", requestId);
+        });
+    }
+
     @Override
     public HttpResponse handle(HttpRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         HttpResponse response;
         try {
             response = route(request);
@@ -129,9 +194,16 @@ final class LambdaHttpHandler implements HttpHandler {
     }
 
     private HttpResponse invoke(HttpRequest r, String name) {
-        InvokeResponse out = lambda.invoke(new InvokeRequest(name, r.header("X-Amz-Invocation-Type").orElse(null),
+        return invokeResponse(lambda.invoke(invokeRequest(r, name)));
+    }
+
+    private static InvokeRequest invokeRequest(HttpRequest r, String name) {
+        return new InvokeRequest(name, r.header("X-Amz-Invocation-Type").orElse(null),
                 r.header("X-Amz-Log-Type").orElse(null), r.header("X-Amz-Client-Context").orElse(null),
-                r.query("Qualifier").orElse(null), r.body()));
+                r.rawQuery().isEmpty() ? null : r.query("Qualifier").orElse(null), r.body());
+    }
+
+    private static HttpResponse invokeResponse(InvokeResponse out) {
         HttpResponse response = HttpResponse.status(out.statusCode())
                 .header("Content-Type", "application/json")
                 .header("X-Amz-Executed-Version", out.executedVersion())

@@ -198,6 +198,11 @@ public final class LambdaService implements AutoCloseable {
         return invoker.invoke(request);
     }
 
+    /** {@link #invoke} without a waiting thread, for the Invoke API and API Gateway (see Invoker#invokeAsync). */
+    java.util.concurrent.CompletableFuture<InvokeResponse> invokeAsync(InvokeRequest request) {
+        return invoker.invokeAsync(request);
+    }
+
     /** AWS's deprecation warning for the function's runtime, if it has one. */
     public Optional<String> deprecationWarning(String functionName) {
         return functions.deprecationWarning(functionName);

@@ -34,6 +34,7 @@ final class Pool implements Sandbox.Listener {
     private final Deque<Sandbox> idle = new ArrayDeque<>();
     private final Deque<Invocation> waiting = new ArrayDeque<>();
     private boolean retired;
+    private boolean closed;
 
     Pool(FunctionVersion function, Settings settings, WorkerLauncher launcher, LogSink logSink,
             ScheduledExecutorService timers, Executor completions) {
@@ -52,26 +53,32 @@ final class Pool implements Sandbox.Listener {
     /** Starts the invocation; its future completes with the result. Throws when throttled. */
     void submit(Invocation invocation) {
         Sandbox target;
-        boolean fresh = false;
         synchronized (this) {
-            target = settings.forceColdStart() ? null : idle.pollLast();
-            if (target == null) {
-                int cap = cap();
-                if (all.size() >= cap) {
-                    if (settings.reservedConcurrency() >= 0) {
-                        throw TooManyRequestsException.reservedConcurrency();
-                    }
-                    waiting.addLast(invocation);
-                    return;
-                }
-                target = newSandbox();
-                fresh = true;
+            if (closed) {
+                throw ServiceException.internal("the Lambda service is shutting down");
             }
+            // the most recently used idle sandbox whose worker is still alive (one that died idle is
+            // dropped here; its onDead cleans up the rest)
+            for (target = settings.forceColdStart() ? null : idle.pollLast(); target != null
+                    && !target.tryAssign(invocation); target = idle.pollLast()) {
+                all.remove(target);
+            }
+            if (target != null) {
+                return;
+            }
+            if (all.size() >= cap()) {
+                if (settings.reservedConcurrency() >= 0) {
+                    throw TooManyRequestsException.reservedConcurrency();
+                }
+                waiting.addLast(invocation);
+                return;
+            }
+            target = newSandbox();
             target.assign(invocation);
         }
-        if (fresh) {
-            start(target);
-        }
+        // spawning takes milliseconds: not on the caller's thread, which may be an event loop
+        Sandbox cold = target;
+        completions.execute(() -> start(cold));
     }
 
     private int cap() {
@@ -105,24 +112,35 @@ final class Pool implements Sandbox.Listener {
         s.failBeforeStart(e);
     }
 
+    /**
+     * A waiting invocation goes to the sandbox that just finished, also in a retired pool (it was
+     * accepted for this version: a hot reload must not drop it); else the sandbox waits idle, or
+     * stops when the pool is retired or every invocation wants a cold start.
+     */
     @Override
     public void onIdle(Sandbox sandbox) {
-        Invocation next;
+        Sandbox replacement = null;
         synchronized (this) {
-            if (retired || settings.forceColdStart()) {
-                next = null;
-            } else {
-                next = waiting.pollFirst();
-                if (next == null) {
-                    idle.addLast(sandbox);
+            Invocation next = settings.forceColdStart() || closed ? null : waiting.pollFirst();
+            if (next != null) {
+                if (sandbox.tryAssign(next)) {
                     return;
                 }
-            }
-            if (next != null) {
-                sandbox.assign(next);
+                // it died between finishing and now, and its onDead may have run already
+                all.remove(sandbox);
+                replacement = newSandbox();
+                replacement.assign(next);
+            } else if (!retired && !settings.forceColdStart()) {
+                idle.addLast(sandbox);
                 return;
+            } else {
+                all.remove(sandbox);
             }
-            all.remove(sandbox);
+        }
+        if (replacement != null) {
+            Sandbox cold = replacement;
+            completions.execute(() -> start(cold));
+            return;
         }
         stopLater(sandbox);
     }
@@ -134,7 +152,8 @@ final class Pool implements Sandbox.Listener {
         synchronized (this) {
             all.remove(sandbox);
             idle.remove(sandbox);
-            next = orphan != null ? orphan : retired ? null : waiting.pollFirst();
+            // a retired pool still runs what it accepted; a closed one runs nothing
+            next = closed ? null : orphan != null ? orphan : waiting.pollFirst();
             if (next != null) {
                 replacement = newSandbox();
                 replacement.assign(next);
@@ -184,12 +203,18 @@ final class Pool implements Sandbox.Listener {
     /** Stops every sandbox; those writing a class-data archive get a graceful stop. */
     void close() {
         List<Sandbox> stop;
+        List<Invocation> dropped;
         synchronized (this) {
             retired = true;
+            closed = true;
             stop = new ArrayList<>(all);
             all.clear();
             idle.clear();
+            dropped = new ArrayList<>(waiting);
+            waiting.clear();
         }
+        dropped.forEach(inv -> inv.result.completeExceptionally(
+                ServiceException.internal("the Lambda service is shutting down")));
         stop.parallelStream().forEach(s -> s.stop(launcher.isTraining(s)));
     }
 

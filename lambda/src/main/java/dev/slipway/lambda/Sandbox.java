@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -61,8 +60,9 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     private final Listener listener;
     private final ScheduledExecutorService timers;
     private final Executor completions;
-    private final RuntimeApiServer api;
+    private RuntimeApiServer api;
     private final long spawnNanos = System.nanoTime();
+    private static final long MEMORY_READ_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private State state = State.STARTING;
     private Process process;
@@ -78,7 +78,10 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     private volatile boolean readerInRead;
     private volatile long idleSinceNanos = System.nanoTime();
     private volatile String deathReason;
-    private final java.util.concurrent.atomic.AtomicBoolean apiClosed = new java.util.concurrent.atomic.AtomicBoolean();
+    private boolean apiClosed;
+    private boolean stopRequested;
+    private long peakMemoryMb;
+    private long peakMemoryReadNanos;
 
     Sandbox(String id, FunctionVersion function, String logStream, boolean enforceTimeouts, LogSink logSink,
             Listener listener, ScheduledExecutorService timers, Executor completions) {
@@ -90,14 +93,29 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         this.listener = listener;
         this.timers = timers;
         this.completions = completions;
-        this.api = new RuntimeApiServer("lambda-runtime-" + function.name(), this);
     }
 
-    /** Starts the worker; the sandbox is STARTING until the runtime's first {@code /next}. */
+    /**
+     * Starts its Runtime API listener and the worker (off the caller's event loop: both take
+     * milliseconds); the sandbox is STARTING until the runtime's first {@code /next}.
+     */
     void start(Launcher launcher) throws IOException {
-        Process p = launcher.launch(this, api.address());
+        RuntimeApiServer server = new RuntimeApiServer("lambda-runtime-" + function.name(), this);
+        synchronized (this) {
+            if (apiClosed || stopRequested || state == State.DEAD) {
+                server.close();
+                throw new IOException("the sandbox was stopped before its worker started");
+            }
+            api = server;
+        }
+        Process p = launcher.launch(this, server.address());
+        boolean stopped;
         synchronized (this) {
             process = p;
+            stopped = stopRequested;
+        }
+        if (stopped) {
+            p.destroyForcibly();
         }
         Thread reader = new Thread(() -> pump(p.getInputStream()), "lambda-output-" + id);
         reader.setDaemon(true);
@@ -156,11 +174,20 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
 
     /** Gives the sandbox its next invocation; only when it has none (the pool guarantees that). */
     void assign(Invocation invocation) {
+        if (!tryAssign(invocation)) {
+            completions.execute(() -> invocation.result.complete(exitResult(invocation)));
+        }
+    }
+
+    /**
+     * Gives the sandbox its next invocation, unless its worker is already gone (false: the pool runs
+     * the invocation elsewhere rather than failing one that never started).
+     */
+    boolean tryAssign(Invocation invocation) {
         CompletableFuture<Invocation> deliver = null;
         synchronized (this) {
             if (state == State.DEAD) {
-                completions.execute(() -> invocation.result.complete(exitResult(invocation)));
-                return;
+                return false;
             }
             if (assigned != null || current != null || state == State.BUSY) {
                 throw new IllegalStateException("sandbox " + id + " is already running an invocation");
@@ -175,6 +202,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         if (deliver != null) {
             deliver.complete(invocation);
         }
+        return true;
     }
 
     // ---- Runtime API backend (called on the listener's event loop) ----
@@ -343,24 +371,51 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         logSink.append(function.logGroup(), logStream, now, report);
     }
 
-    private static String fmt(double millis) {
-        return String.format(Locale.ROOT, "%.2f", millis);
+    /** Two decimals, as Lambda prints durations ("12.34"). */
+    static String fmt(double millis) {
+        long hundredths = Math.round(millis * 100);
+        long fraction = hundredths % 100;
+        return (hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
-    /** Peak resident memory of the worker (Linux: VmHWM); 0 where the platform does not tell. */
+    /**
+     * Peak resident memory of the worker (Linux: VmHWM); 0 where the platform does not tell. A peak
+     * only grows, so it is read again at most every 100 ms: warm invokes then skip the /proc read.
+     */
     private long maxMemoryMb() {
-        long pid = pid();
-        Path status = Path.of("/proc/" + pid + "/status");
+        long now = System.nanoTime();
+        synchronized (this) {
+            if (peakMemoryMb > 0 && now - peakMemoryReadNanos < MEMORY_READ_INTERVAL_NANOS) {
+                return peakMemoryMb;
+            }
+        }
+        long mb = readPeakMemoryMb(pid());
+        synchronized (this) {
+            peakMemoryMb = Math.max(peakMemoryMb, mb);
+            peakMemoryReadNanos = now;
+            return peakMemoryMb;
+        }
+    }
+
+    private static long readPeakMemoryMb(long pid) {
         try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            String status = Files.readString(Path.of("/proc/" + pid + "/status"), StandardCharsets.ISO_8859_1);
+            int at = status.indexOf("VmHWM:");
+            if (at < 0) {
+                return 0;
+            }
+            long kb = 0;
+            for (int i = at + 6; i < status.length() && status.charAt(i) != '\n'; i++) {
+                char c = status.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    kb = kb * 10 + (c - '0');
                 }
             }
+            return kb / 1024;
         } catch (IOException | RuntimeException e) {
             // not Linux, or the process is gone
+            return 0;
         }
-        return 0;
     }
 
     // ---- failures ----
@@ -539,8 +594,16 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     }
 
     private void closeApi() {
-        if (apiClosed.compareAndSet(false, true)) {
-            api.close();
+        RuntimeApiServer server;
+        synchronized (this) {
+            if (apiClosed) {
+                return;
+            }
+            apiClosed = true;
+            server = api;
+        }
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -562,6 +625,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         Process p;
         synchronized (this) {
             p = process;
+            stopRequested = true;
             if (state != State.DEAD && deathReason == null) {
                 deathReason = "stopped";
             }

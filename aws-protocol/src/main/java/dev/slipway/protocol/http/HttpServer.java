@@ -44,6 +44,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * header-name case. Here TCP_NODELAY is always on, bodies are aggregated (with a configurable
  * ceiling; a larger body gets 413), blocking handlers run on a cached worker pool and async ones
  * complete on the event loop.
+ *
+ * <p>Servers share one event-loop thread by default (the edge, API Gateway's port and every Lambda
+ * sandbox's Runtime API): an invocation then goes from the caller's connection to the worker's
+ * parked {@code /next} and back without a thread hand-off. A server that wants its own threads
+ * asks for them with {@link Builder#ioThreads(int)}.
  */
 public final class HttpServer implements AutoCloseable {
     /** Default ceiling for a request body: services enforce AWS's own, smaller limits themselves. */
@@ -52,14 +57,17 @@ public final class HttpServer implements AutoCloseable {
     private static final AtomicInteger SERVER_IDS = new AtomicInteger();
 
     private final EventLoopGroup group;
+    private final boolean ownsGroup;
     private final ExecutorService blockingPool;
     private final Channel channel;
     private final String name;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private HttpServer(String name, EventLoopGroup group, ExecutorService blockingPool, Channel channel) {
+    private HttpServer(String name, EventLoopGroup group, boolean ownsGroup, ExecutorService blockingPool,
+            Channel channel) {
         this.name = name;
         this.group = group;
+        this.ownsGroup = ownsGroup;
         this.blockingPool = blockingPool;
         this.channel = channel;
     }
@@ -96,8 +104,14 @@ public final class HttpServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (channel.eventLoop().inEventLoop()) {
+            channel.close();
+        } else {
+            channel.close().syncUninterruptibly();
+        }
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
         blockingPool.shutdownNow();
     }
 
@@ -107,7 +121,8 @@ public final class HttpServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
-        private int ioThreads = 1;
+        /** 0: the shared event loop. */
+        private int ioThreads;
 
         private Builder(String name, HttpHandler handler) {
             this.name = name;
@@ -129,7 +144,7 @@ public final class HttpServer implements AutoCloseable {
             return this;
         }
 
-        /** Event-loop threads; one is plenty for loopback on small machines. */
+        /** Event-loop threads of this server's own; by default it shares one with the other servers. */
         public Builder ioThreads(int ioThreads) {
             this.ioThreads = ioThreads;
             return this;
@@ -138,7 +153,9 @@ public final class HttpServer implements AutoCloseable {
         public HttpServer start() {
             int id = SERVER_IDS.incrementAndGet();
             AtomicInteger threadIds = new AtomicInteger();
-            EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, r -> {
+            // binding waits for the loop: a server started on the shared loop itself gets its own
+            boolean own = ioThreads > 0 || SharedLoop.isCurrentThread();
+            EventLoopGroup group = !own ? SharedLoop.GROUP : new MultiThreadIoEventLoopGroup(Math.max(1, ioThreads), r -> {
                 Thread t = new Thread(r, name + "-io-" + id + "-" + threadIds.incrementAndGet());
                 t.setDaemon(true);
                 return t;
@@ -169,12 +186,27 @@ public final class HttpServer implements AutoCloseable {
                         .bind(host, port)
                         .syncUninterruptibly()
                         .channel();
-                return new HttpServer(name, group, pool, ch);
+                return new HttpServer(name, group, own, pool, ch);
             } catch (RuntimeException e) {
-                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                if (own) {
+                    group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                }
                 pool.shutdownNow();
                 throw e;
             }
+        }
+    }
+
+    /** The event loop servers share (one daemon thread, started with the first server). */
+    private static final class SharedLoop {
+        static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(1, r -> {
+            Thread t = new Thread(r, "slipway-io");
+            t.setDaemon(true);
+            return t;
+        }, NioIoHandler.newFactory());
+
+        static boolean isCurrentThread() {
+            return Thread.currentThread().getName().equals("slipway-io") && GROUP.next().inEventLoop();
         }
     }
 

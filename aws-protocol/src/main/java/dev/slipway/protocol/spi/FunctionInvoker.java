@@ -1,6 +1,9 @@
 package dev.slipway.protocol.spi;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * How other services (API Gateway, schedules, event sources) invoke a Lambda function without
@@ -15,6 +18,19 @@ public interface FunctionInvoker {
      * @param payload the event JSON
      */
     Outcome invoke(String function, Optional<String> qualifier, byte[] payload);
+
+    /**
+     * Invokes as {@link #invoke} does (RequestResponse), without holding a thread while the function
+     * runs: the stage completes with the outcome. The default runs {@link #invoke} on
+     * {@code blocking}; the Lambda service overrides it and completes the stage on the thread that
+     * took the worker's answer, so dependent stages must not block.
+     *
+     * @param blocking where an implementation that can only block runs
+     */
+    default CompletionStage<Outcome> submit(String function, Optional<String> qualifier, byte[] payload,
+            Executor blocking) {
+        return CompletableFuture.supplyAsync(() -> invoke(function, qualifier, payload), blocking);
+    }
 
     /** Invokes asynchronously (InvocationType Event): queued, retried twice on error. */
     void invokeAsync(String function, Optional<String> qualifier, byte[] payload);

@@ -36,6 +36,12 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code cold}: cold start to first response with and without an AppCDS archive.</li>
  * </ul>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.slipway.benchmarks.lambda.LambdaBench warm|cold|all}
+ *
+ * <p>The load generators are kept light, because they share the two cores with the server and the
+ * workers: sequential latency and the threaded throughput use a raw keep-alive HTTP/1.1 socket client
+ * ({@link RawClient}); when {@code wrk} is installed, throughput is also measured with it (POST, one
+ * connection per client thread). {@code -Dbench.jdkClient=true} adds the JDK HttpClient's sequential
+ * figure, the client earlier runs used.
  */
 public final class LambdaBench {
     private static final String ECHO = "dev.slipway.benchmarks.lambda.fn.EchoHandler";
@@ -77,16 +83,35 @@ public final class LambdaBench {
                     call(client, uri);
                 }
                 if (workers == 1) {
-                    long[] nanos = new long[5000];
-                    for (int i = 0; i < nanos.length; i++) {
-                        long t0 = System.nanoTime();
-                        call(client, uri);
-                        nanos[i] = System.nanoTime() - t0;
+                    if (Boolean.getBoolean("bench.jdkClient")) {
+                        long[] nanos = new long[5000];
+                        for (int i = 0; i < nanos.length; i++) {
+                            long t0 = System.nanoTime();
+                            call(client, uri);
+                            nanos[i] = System.nanoTime() - t0;
+                        }
+                        report("Invoke API, sequential, JDK HttpClient (n=5000)", nanos);
                     }
-                    report("Invoke API, sequential (n=5000)", nanos);
+                    try (RawClient raw = new RawClient(uri, EVENT)) {
+                        for (int i = 0; i < 3000; i++) {
+                            raw.call();
+                        }
+                        long[] nanos = new long[10000];
+                        for (int i = 0; i < nanos.length; i++) {
+                            long t0 = System.nanoTime();
+                            raw.call();
+                            nanos[i] = System.nanoTime() - t0;
+                        }
+                        report("Invoke API, sequential, raw socket client (n=10000)", nanos);
+                    }
                 }
-                System.out.printf(Locale.ROOT, "Invoke API throughput, %d worker(s), %d client threads: %,.0f invocations/s%n",
+                System.out.printf(Locale.ROOT, "Invoke API throughput, %d worker(s), %d raw-client threads: %,.0f invocations/s%n",
                         workers, workers * 2, throughput(uri, workers * 2, seconds));
+                double wrk = wrk(uri, workers * 2, seconds);
+                if (wrk >= 0) {
+                    System.out.printf(Locale.ROOT, "Invoke API throughput, %d worker(s), wrk -t1 -c%d: %,.0f invocations/s%n",
+                            workers, workers * 2, wrk);
+                }
             }
         }
         inProcess(code, handler, seconds);
@@ -108,11 +133,10 @@ public final class LambdaBench {
         List<Thread> ts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread th = new Thread(() -> {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                try {
+                try (RawClient client = new RawClient(uri, EVENT)) {
                     while (!stop.get()) {
                         long t0 = System.nanoTime();
-                        call(client, uri);
+                        client.call();
                         long took = System.nanoTime() - t0;
                         max.accumulateAndGet(took, Math::max);
                         if (took > 1_000_000_000L) {
@@ -141,6 +165,98 @@ public final class LambdaBench {
         System.out.printf(Locale.ROOT, "  (all calls incl. warm-up: %,d; slowest %s; slower than 1 s: %d)%n",
                 done.sum(), fmt(max.get()), slow.sum());
         return count / elapsed;
+    }
+
+    /** Throughput measured by wrk (POST of the event), or -1 when wrk is not installed. */
+    private static double wrk(URI uri, int connections, int seconds) throws Exception {
+        Path script = Files.createTempFile("slipway-bench-post", ".lua");
+        Files.writeString(script, "wrk.method = \"POST\"\nwrk.body = '" + new String(EVENT, StandardCharsets.UTF_8)
+                + "'\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
+        try {
+            Process p = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
+                    script.toString(), uri.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(seconds + 30L, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                System.out.println("  wrk failed: " + out.strip());
+                return -1;
+            }
+            double rate = -1;
+            for (String line : out.split("\n")) {
+                String l = line.strip();
+                if (l.startsWith("Requests/sec:")) {
+                    rate = Double.parseDouble(l.substring("Requests/sec:".length()).strip());
+                } else if (l.startsWith("50%") || l.startsWith("99%") || l.startsWith("Non-2xx") || l.startsWith("Socket errors")) {
+                    System.out.println("  wrk " + l);
+                }
+            }
+            return rate;
+        } catch (IOException e) {
+            return -1;
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    /**
+     * A minimal HTTP/1.1 keep-alive client over one socket: writes the POST, reads the status line,
+     * the headers and a Content-Length body. Light enough not to be the bottleneck on two cores.
+     */
+    static final class RawClient implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final java.io.OutputStream out;
+        private final java.io.BufferedInputStream in;
+        private final byte[] request;
+
+        RawClient(URI uri, byte[] body) throws IOException {
+            socket = new java.net.Socket(uri.getHost(), uri.getPort());
+            socket.setTcpNoDelay(true);
+            out = socket.getOutputStream();
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
+            byte[] head = ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            request = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+        }
+
+        void call() throws IOException {
+            out.write(request);
+            out.flush();
+            String status = line();
+            int length = 0;
+            boolean functionError = false;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                String lower = h.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(h.substring(15).strip());
+                } else if (lower.startsWith("x-amz-function-error:")) {
+                    functionError = true;
+                }
+            }
+            byte[] body = in.readNBytes(length);
+            if (!status.startsWith("HTTP/1.1 200") || functionError) {
+                throw new IllegalStateException("invoke failed: " + status + " " + new String(body, StandardCharsets.UTF_8));
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder sb = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    sb.append((char) c);
+                }
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** The lower bound: the same handler through the runtime client's loader and serialiser, in this JVM. */
