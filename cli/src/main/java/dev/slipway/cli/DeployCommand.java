@@ -5,11 +5,14 @@ import dev.slipway.deploy.Deployer;
 import dev.slipway.deploy.Target;
 import dev.slipway.deploy.release.Deployment;
 import dev.slipway.deploy.release.Release;
+import dev.slipway.deploy.release.ReleaseSettings;
 import dev.slipway.deploy.release.Shift;
+import dev.slipway.deploy.release.TrafficShifter;
 import dev.slipway.service.Service;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,16 +39,36 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", description = "Print the stack trace of a failure.")
     boolean stacktrace;
 
+    @Option(names = "--strategy", paramLabel = "NAME", description = "How traffic moves to the new versions, "
+            + "overriding custom.slipway.deployment: AllAtOnce, Canary10Percent5Minutes (10/15/30), "
+            + "Linear10PercentEvery1Minute (2/3/10 Minutes), BlueGreen.")
+    String strategy;
+
+    @Option(names = "--shift-speed", paramLabel = "N", defaultValue = "1",
+            description = "Divide every wait of the strategy by N (rehearsals and tests), e.g. 60: a minute becomes a second.")
+    double shiftSpeed;
+
+    @Option(names = "--ignore-alarms", description = "Ship while CloudWatch alarms fire: alarms already in ALARM "
+            + "when the release starts neither stop nor fail it (the others are still watched).")
+    boolean ignoreAlarms;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Service svc = service.loadAndBuild(out, err, Map.of(), target.variables());
         Target t = target.resolve(svc.region());
+        Shift shift;
+        try {
+            shift = TrafficShifter.builder(t).settings(ReleaseSettings.of(svc, Optional.ofNullable(strategy)))
+                    .speed(shiftSpeed).ignoreAlarms(ignoreAlarms).asShift();
+        } catch (DeployException e) {
+            throw new UserError(e.getMessage(), e.hint());
+        }
         if (t.isLocal()) {
             BackgroundCloud.ensureRunning(t.endpoint().orElseThrow(), out);
         }
-        Deployer.Result result = deploy(svc, t, new ConsoleDeployListener(out, !verbose));
+        Deployer.Result result = release(svc, t, new ConsoleDeployListener(out, !verbose), shift).stack();
         printOutputs(out, svc, t, result.outputs());
         return 0;
     }
