@@ -245,8 +245,10 @@ final class RestApiCompiler {
                 p.put("Type", "COGNITO_USER_POOLS");
                 p.set("ProviderARNs", arr(a.arn().deepCopy()));
             } else {
+                // A function of this service is invoked through its release alias, like the integrations.
+                JsonNode uri = a.functionKey() != null ? run.functionArn(a.functionKey()) : a.arn().deepCopy();
                 p.set("AuthorizerUri", join("", "arn:", ref("AWS::Partition"), ":apigateway:", ref("AWS::Region"),
-                        ":lambda:path/2015-03-31/functions/", a.arn().deepCopy(), "/invocations"));
+                        ":lambda:path/2015-03-31/functions/", uri, "/invocations"));
                 p.put("Type", a.type());
             }
             resources.set(a.logicalId(), r);

@@ -119,6 +119,20 @@ class ReleaseAliasTest {
     }
 
     @Test
+    void everyCorpusService_invokesNoFunctionAtLatest() {
+        for (Path dir : Corpus.cases()) {
+            ServiceProject p = ServiceProject.load(dir, Corpus.options(dir));
+            if (p.hasErrors() || p.service().functions().values().stream().anyMatch(f -> !f.versionFunction())) {
+                continue;
+            }
+            assertThat(latestReferences(compile(p, Corpus.compileOptions()).path("Resources"), dir.getFileName()
+                    + ".Resources")).isEmpty();
+        }
+        JsonNode authorizer = compile(Corpus.load("rest-authorizers"), Corpus.compileOptions()).path("Resources");
+        assertThat(authorizer.toString()).contains("\"AuthorizerUri\"").contains("LambdaAlias\"}");
+    }
+
+    @Test
     void liveVersions_keepThoseAliasesWhereTheyAre_andMoveTheOthers() {
         JsonNode r = compile(Corpus.load("events"), Corpus.compileOptions()
                 .withLiveVersions(Map.of("http2", "3"))).path("Resources");
