@@ -34,7 +34,10 @@ final class JwtVerifier {
     private final Clock clock;
     private final Map<String, String> jwksByIssuer;
     private final Map<String, Map<String, PublicKey>> keysBySource = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Built on first use: a JDK HttpClient costs ~0.2 s of the local cloud's start, and most apps have no JWT authorizer. */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
 
     JwtVerifier(Clock clock, Map<String, String> jwksByIssuer) {
         this.clock = clock;
@@ -147,7 +150,7 @@ final class JwtVerifier {
         if (!InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
             throw new IllegalStateException("JWKS " + source + " is not on loopback; configure a JWKS file");
         }
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse<byte[]> r = Http.CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() == 404 && source.endsWith("/openid-configuration")) {
             return read(source.replace("/openid-configuration", "/jwks.json"));
