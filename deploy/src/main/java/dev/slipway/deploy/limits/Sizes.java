@@ -3,10 +3,10 @@ package dev.slipway.deploy.limits;
 import java.util.Locale;
 
 /** Sizes as people read them: "61.2 MB (64,172,032 bytes)", with Lambda's MB of 1,024 KB. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {}
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes >= 1024L * 1024 * 1024) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / (1024.0 * 1024 * 1024));
         }

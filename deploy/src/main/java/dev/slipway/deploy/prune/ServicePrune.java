@@ -1,10 +1,10 @@
 package dev.slipway.deploy.prune;
 
+import dev.slipway.deploy.limits.Sizes;
 import dev.slipway.service.FunctionSpec;
 import dev.slipway.service.Service;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -68,6 +68,6 @@ public final class ServicePrune {
     }
 
     private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        return Sizes.human(bytes);
     }
 }
