@@ -133,7 +133,7 @@ class DeployStrategyTest {
                   api:
                     handler: dev.slipway.cli.shiftfn.HalfBroken
                     events:
-                      - http: GET half
+                      - http: GET /half
                 custom:
                   slipway:
                     deployment: Canary10Percent5Minutes

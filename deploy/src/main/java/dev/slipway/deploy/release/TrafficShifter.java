@@ -76,6 +76,8 @@ public final class TrafficShifter implements AutoCloseable {
     private final boolean ignoreAlarms;
     private final Listener listener;
     private final Duration poll;
+    /** Set when the JVM is exiting mid-shift: no step may move traffic any more. */
+    private volatile boolean stopped;
 
     private TrafficShifter(Builder b) {
         this.target = b.target;
@@ -109,6 +111,16 @@ public final class TrafficShifter implements AutoCloseable {
         Set<String> ignored = new LinkedHashSet<>();
         Map<Change, List<Gate>> gates = new LinkedHashMap<>();
         CloudWatchAlarms cloudWatch = target.isLocal() ? null : new CloudWatchAlarms(target);
+        // Ctrl-C or a kill while traffic is split: put the aliases back before the JVM exits
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread guard = new Thread(() -> {
+            if (finished.compareAndSet(false, true)) {
+                stopped = true;
+                listener.note("Interrupted while shifting traffic: putting the aliases back");
+                rollBack(moving);
+            }
+        }, "slipway-shift-guard");
+        Runtime.getRuntime().addShutdownHook(guard);
         try {
             Optional<String> blocked = checkAlarms(moving, cloudWatch, ignored);
             if (blocked.isPresent()) {
@@ -130,6 +142,14 @@ public final class TrafficShifter implements AutoCloseable {
             return new Shift.Result(Outcome.SUCCEEDED, "");
         } catch (SdkException | DeployException e) {
             return new Shift.Result(Outcome.FAILED, "the release stopped: " + e.getMessage() + rollBack(moving));
+        } finally {
+            if (finished.compareAndSet(false, true)) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(guard);
+                } catch (IllegalStateException shuttingDown) {
+                    // the guard is already running
+                }
+            }
         }
     }
 
@@ -239,7 +259,7 @@ public final class TrafficShifter implements AutoCloseable {
     private void steps(Change c, List<Gate> gates, AtomicReference<String> failure) {
         String from = c.fromVersion().orElseThrow();
         for (Strategy.Step step : settings(c).strategy().steps()) {
-            if (failure.get() != null) {
+            if (failure.get() != null || stopped) {
                 return;
             }
             Duration hold = scaled(step.hold());
@@ -262,7 +282,7 @@ public final class TrafficShifter implements AutoCloseable {
         long cap = start + Math.max(hold.toNanos(), step.hold().toNanos());
         long nextReport = start + REPORT_EVERY.toNanos();
         while (true) {
-            if (failure.get() != null) {
+            if (failure.get() != null || stopped) {
                 return false;
             }
             List<String> texts = new ArrayList<>();
