@@ -42,6 +42,10 @@
  *       class: the task root holds its non-class files and the jar itself as {@code lib/function.jar}, where the
  *       runtime client's class loader reads the classes. Handlers behave the same; only code that lists or
  *       reads {@code .class} files under {@code LAMBDA_TASK_ROOT} sees the difference.</li>
+ *   <li>Metrics: invocations, errors, throttles, cold starts and recent durations are kept in memory per
+ *       function and executed version (a restart starts from zero) and served by a local-only, read-only
+ *       endpoint, {@code GET /_slipway/lambda/metrics/FUNCTION?Version=N&After=SEQ}, which release gates read;
+ *       AWS publishes them to CloudWatch instead (not emulated).</li>
  *   <li>Logs: a write without a trailing newline becomes its own log event once the pipe is drained; lines
  *       printed by a runtime after it posted its result may land after END.</li>
  *   <li>Not implemented: provisioned concurrency, SnapStart, function URLs, event source mappings, code
