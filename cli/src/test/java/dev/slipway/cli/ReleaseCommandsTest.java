@@ -3,6 +3,9 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.cloud.LocalCloud;
+import dev.slipway.deploy.Target;
+import dev.slipway.deploy.release.Change;
+import dev.slipway.deploy.release.DeploymentHistory;
 import dev.slipway.protocol.AwsDefaults;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -265,5 +268,29 @@ class ReleaseCommandsTest {
         assertThat(run(target("rollback", "--to", "1", "--function", "answer"))).as(err.toString()).isZero();
         assertThat(out.toString()).contains("back to version 1 of answer");
         assertThat(get(restUrl)).isEqualTo("code v1 on version 1");
+    }
+
+    @Test
+    @Order(8)
+    void rollback_ofAnInterruptedCanary_clearsItsWeights_andMarksItRolledBack() throws Exception {
+        // What a Ctrl-C in the middle of a canary leaves: 10 % routed to version 2, the deployment IN_PROGRESS.
+        lambda.updateAlias(b -> b.functionName("rel-qa-answer").name("live").functionVersion("1")
+                .routingConfig(r -> r.additionalVersionWeights(java.util.Map.of("2", 0.1))));
+        String id;
+        try (DeploymentHistory history = DeploymentHistory.forStack(Target.local(URI.create(cloud.url())), "rel-qa")) {
+            id = history.start("qa", "Canary10Percent5Minutes", List.of(new Change("answer", "rel-qa-answer",
+                    java.util.Optional.of("1"), "2"))).id();
+        }
+        assertThat(run(target("rollback"))).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("rollback of deployment " + id).contains("answer 1 → 1 (live)");
+        var alias = lambda.getAlias(b -> b.functionName("rel-qa-answer").name("live"));
+        assertThat(alias.functionVersion()).isEqualTo("1");
+        assertThat(alias.routingConfig() == null || alias.routingConfig().additionalVersionWeights().isEmpty())
+                .as(alias.toString()).isTrue();
+        for (int i = 0; i < 10; i++) {
+            assertThat(get(restUrl)).isEqualTo("code v1 on version 1");
+        }
+        assertThat(run(target("deployments", "--limit", "2"))).isZero();
+        assertThat(out.toString()).contains(id + "  ").containsPattern(id + ".*Canary10Percent5Minutes\\s+ROLLED_BACK");
     }
 }

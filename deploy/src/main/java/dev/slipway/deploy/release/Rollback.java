@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * are still published, so requests in flight finish and the next ones run the old code.
  *
  * <ul>
- *   <li>no option: undo the newest deployment that is still in effect (SUCCEEDED, not a rollback):
- *       each of its functions goes back to its {@code fromVersion}, and it becomes ROLLED_BACK;
- *       run again to walk further back;</li>
+ *   <li>no option: undo the newest deployment that is still in effect (SUCCEEDED, or IN_PROGRESS
+ *       while a gradual shift runs; not a rollback): each of its functions goes back to its
+ *       {@code fromVersion} with no weighted routing, and it becomes ROLLED_BACK; run again to walk
+ *       further back;</li>
  *   <li>{@code deployment}: return to the versions that were live when that deployment finished;
  *       the later deployments become ROLLED_BACK;</li>
  *   <li>{@code toVersion}: one function's alias to that published version.</li>
@@ -126,7 +127,9 @@ public final class Rollback {
 
     private static Plan undoLatest(Service service, List<Deployment> past, Map<String, String> functions) {
         for (Deployment d : past) {
-            if (d.outcome() != Outcome.SUCCEEDED || d.isRollback()) {
+            // IN_PROGRESS: a gradual shift still running (or one that died); rolling it back clears its weights.
+            boolean inEffect = d.outcome() == Outcome.SUCCEEDED || d.outcome() == Outcome.IN_PROGRESS;
+            if (!inEffect || d.isRollback()) {
                 continue;
             }
             List<Change> mine = d.changes().stream().filter(c -> functions.containsKey(c.function())).toList();
