@@ -75,6 +75,8 @@ class PackageReportTest {
             entry(zip, "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class", new byte[10_000]);
             entry(zip, "org/junit/jupiter/api/Test.class", new byte[5_000]);
             entry(zip, "native/libfoo.dylib", new byte[70_000]);
+            entry(zip, "META-INF/maven/software.amazon.awssdk/s3/pom.properties",
+                    "groupId=software.amazon.awssdk\nartifactId=s3\nversion=2.30.0\n".getBytes(StandardCharsets.ISO_8859_1));
             entry(zip, "lib/extra.jar", nestedJar());
         }
         assertThat(run("package", "--dir", dir.toString(), "--report")).as(err.toString()).isZero();
@@ -83,6 +85,8 @@ class PackageReportTest {
                 .contains("slipway deploy uploads through S3");
         assertThat(report).containsPattern("390\\.6 KB\\s+\\d+%\\s+software\\.amazon\\.awssdk\\.services\\.s3 \\(1 file\\)")
                 .containsPattern("com\\.example:extra:1\\.2 \\(lib/extra\\.jar\\) \\(1 file\\)")
+                .contains("Maven artifacts shaded in (their pom.properties under META-INF/maven; their classes are "
+                        + "counted by package above): software.amazon.awssdk:s3:2.30.0\nLargest files:")
                 .containsPattern("Largest files:\\n\\s+390\\.6 KB  software/amazon/awssdk/services/s3/S3Client\\.class");
         assertThat(report).contains("software.amazon.awssdk:s3 (390.6 KB) is bundled, but no class outside the AWS SDK "
                 + "names it: if your code does not call s3, exclude that module")

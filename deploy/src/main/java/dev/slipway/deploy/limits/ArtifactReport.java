@@ -55,15 +55,17 @@ public final class ArtifactReport {
     private final List<Group> groups;
     private final List<Entry> largest;
     private final List<String> suggestions;
+    private final List<String> shaded;
 
     private ArtifactReport(Path artifact, long zipped, long unzipped, List<Group> groups, List<Entry> largest,
-            List<String> suggestions) {
+            List<String> suggestions, List<String> shaded) {
         this.artifact = artifact;
         this.zipped = zipped;
         this.unzipped = unzipped;
         this.groups = groups;
         this.largest = largest;
         this.suggestions = suggestions;
+        this.shaded = shaded;
     }
 
     public List<Group> groups() {
@@ -93,6 +95,7 @@ public final class ArtifactReport {
         long sourceBytes = 0;
         List<String> awsServiceNames = new ArrayList<>();
         List<byte[]> nonSdkClasses = new ArrayList<>();
+        Set<String> shaded = new TreeSet<>();
         try (ZipFile zip = new ZipFile(artifact.toFile())) {
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
                 ZipEntry e = en.nextElement();
@@ -115,6 +118,15 @@ public final class ArtifactReport {
                         testNames.add(name);
                     }
                     continue;
+                }
+                if (e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties")) {
+                    Properties p = new Properties();
+                    try (InputStream in = zip.getInputStream(e)) {
+                        p.load(in);
+                    }
+                    if (p.getProperty("artifactId") != null) {
+                        shaded.add(p.getProperty("groupId") + ":" + p.getProperty("artifactId") + ":" + p.getProperty("version"));
+                    }
                 }
                 String group = packageGroup(e.getName());
                 add(groups, group, size, 1);
@@ -188,7 +200,8 @@ public final class ArtifactReport {
                 .sorted(Comparator.comparingLong(Group::bytes).reversed().thenComparing(Group::name)).toList();
         List<Entry> largest = files.stream().sorted(Comparator.comparingLong(Entry::bytes).reversed()
                 .thenComparing(Entry::path)).limit(MAX_FILES).toList();
-        return new ArtifactReport(artifact, Files.size(artifact), total, sorted, largest, List.copyOf(suggestions));
+        return new ArtifactReport(artifact, Files.size(artifact), total, sorted, largest, List.copyOf(suggestions),
+                List.copyOf(shaded));
     }
 
     /** The report as printed, one line each. */
@@ -207,6 +220,10 @@ public final class ArtifactReport {
         if (groups.size() > MAX_GROUPS) {
             long rest = groups.subList(MAX_GROUPS, groups.size()).stream().mapToLong(Group::bytes).sum();
             out.add(String.format(Locale.ROOT, "  %9s       … %d more", Sizes.human(rest), groups.size() - MAX_GROUPS));
+        }
+        if (!shaded.isEmpty()) {
+            out.add("Maven artifacts shaded in (their pom.properties under META-INF/maven; their classes are counted "
+                    + "by package above): " + String.join(", ", shaded));
         }
         out.add("Largest files:");
         largest.forEach(e -> out.add(String.format(Locale.ROOT, "  %9s  %s", Sizes.human(e.bytes()), e.path())));
