@@ -46,6 +46,10 @@
  *       function and executed version (a restart starts from zero) and served by a local-only, read-only
  *       endpoint, {@code GET /_slipway/lambda/metrics/FUNCTION?Version=N&After=SEQ}, which release gates read;
  *       AWS publishes them to CloudWatch instead (not emulated).</li>
+ *   <li>GetAccountSettings reports AWS's default quotas (75 GB of code storage, 1,000 concurrent executions)
+ *       and the storage used by every kept version of every function; there are no layer versions to count.
+ *       A Code.ZipFile over 50 MB is refused as Lambda refuses the request (RequestEntityTooLargeException);
+ *       code from S3 is limited by its unzipped size only.</li>
  *   <li>Logs: a write without a trailing newline becomes its own log event once the pipe is drained; lines
  *       printed by a runtime after it posted its result may land after END.</li>
  *   <li>Not implemented: provisioned concurrency, SnapStart, function URLs, event source mappings, code
