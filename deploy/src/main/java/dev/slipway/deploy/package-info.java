@@ -16,7 +16,9 @@
  *   <li>Templates over 51,200 bytes go through S3 ({@code TemplateURL}); smaller ones are sent inline.</li>
  *   <li>An unchanged service still uploads its artifact (the Framework compares hashes first);
  *       CloudFormation then reports no changes.</li>
- *   <li>Versions, aliases and gradual traffic shifting (issue 8) are not done yet.</li>
+ *   <li>Each deploy is a release ({@link dev.slipway.deploy.release}): versions behind a release alias,
+ *       a deployment history in the deployment bucket, rollback and traffic shifting, which the
+ *       Framework leaves to plugins or CodeDeploy.</li>
  * </ul>
  */
 package dev.slipway.deploy;

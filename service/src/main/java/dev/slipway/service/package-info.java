@@ -23,8 +23,14 @@
  *       types are accepted with a warning and not compiled.</li>
  *   <li>Not compiled: layers defined in {@code layers:}, function URLs, destinations/onError, VPC,
  *       per-key usage plans, request schemas/models, API Gateway logs and stage settings,
- *       {@code provider.stackPolicy}/{@code notificationArns}; events of a function with
- *       provisioned concurrency target the function, not its alias.</li>
+ *       {@code provider.stackPolicy}/{@code notificationArns}.</li>
+ *   <li>On purpose: every versioned function gets a release alias {@code <Fn>LambdaAlias} ({@code live},
+ *       or {@code custom.slipway.alias}) on its new version, and every event, authorizer and
+ *       permission names the alias instead of the function ($LATEST); provisioned concurrency sits on
+ *       that alias. {@link dev.slipway.service.CompileOptions#withoutReleaseAlias()} compiles the
+ *       Framework's own template (the corpus test checks it against {@code sls package}); there, events
+ *       of a function with provisioned concurrency target the function, not the Framework's
+ *       {@code provisioned} alias.</li>
  *   <li>Variables: {@code ${file(x.js)}} (JavaScript) and plugin-provided sources are refused; an
  *       {@code ${ssm:…}}/{@code ${cf:…}}/{@code ${s3:…}}/{@code ${aws:accountId}} needs a
  *       {@link dev.slipway.service.VariableSource}. Keys are not resolved (as in v3).</li>
