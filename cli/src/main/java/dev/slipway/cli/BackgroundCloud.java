@@ -42,7 +42,14 @@ final class BackgroundCloud {
         Path log = Path.of(System.getProperty("user.home"), ".slipway", "cloud-" + port + ".log");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        command.add("-XX:+UseSerialGC");
+        // the launcher's class-data archive of 'slipway cloud', when one was trained
+        String cds = System.getProperty("slipway.cds.dir");
+        if (cds != null && Files.isRegularFile(Path.of(cds, "cloud.jsa"))) {
+            command.addAll(List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                    "-XX:SharedArchiveFile=" + Path.of(cds, "cloud.jsa")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "cloud", "--port", String.valueOf(port)));
         try {
             Files.createDirectories(log.getParent());

@@ -56,15 +56,20 @@ public final class LocalCloud implements AutoCloseable {
             return t;
         });
         Delegate edge = new Delegate();
+        trace("cloud: building services");
         server = HttpServer.builder("slipway-edge", edge).host(b.host).port(b.port).start();
+        trace("cloud: edge server listening");
         String url = "http://127.0.0.1:" + server.port();
         try {
             logs = LogsService.builder().dataDir(b.dir("logs")).clock(b.clock).build();
+            trace("cloud: logs");
             int edgePort = server.port();
             s3 = S3Service.builder().dataDir(b.dir("s3")).clock(b.clock)
                     .websiteUrl(bucket -> "http://" + bucket + ".s3-website.localhost:" + edgePort)
                     .build();
+            trace("cloud: s3");
             dynamodb = DynamoDbEngine.builder().dataDir(b.dir("dynamodb")).clock(b.clock).build();
+            trace("cloud: dynamodb");
             lambda = LambdaService.builder()
                     .endpointUrl(url)
                     .dataDir(b.dir("lambda"))
@@ -72,6 +77,7 @@ public final class LocalCloud implements AutoCloseable {
                     .objectReader(s3.asObjectReader())
                     .idleTimeout(b.idleTimeout)
                     .build();
+            trace("cloud: lambda");
             FunctionInvoker invoker = lambda.asFunctionInvoker();
             ApiGatewayService.Builder api = ApiGatewayService.builder().invoker(invoker).clock(b.clock)
                     .dataDir(b.dir("apigateway")).problems(b.notices);
@@ -81,6 +87,7 @@ public final class LocalCloud implements AutoCloseable {
             apiGateway = api.build();
             events = EventsService.builder().invoker(invoker).clock(b.clock)
                     .dataDir(b.dir("events")).notices(b.notices).build();
+            trace("cloud: apigateway, events");
             List<CloudService> hosted = new ArrayList<>(List.of(
                     dynamodb.asCloudService(), lambda.asCloudService(), logs.asCloudService(),
                     apiGateway.asCloudService(), events.asCloudService()));
@@ -96,16 +103,28 @@ public final class LocalCloud implements AutoCloseable {
                     .dataDir(b.dir("cloudformation"))
                     .clock(b.clock)
                     .build();
+            trace("cloud: cloudformation");
             hosted.add(cloudFormation.asCloudService());
             // S3 last: it claims unsigned website requests only after API Gateway had its chance.
             hosted.add(s3Service);
             services = List.copyOf(hosted);
             edge.target = EdgeRouter.standardChain(services, blockingPool);
             events.start();
+            trace("cloud: ready");
         } catch (RuntimeException e) {
             server.close();
             blockingPool.shutdownNow();
             throw e;
+        }
+    }
+
+    private static final boolean TRACE = System.getenv("SLIPWAY_TRACE") != null;
+
+    /** With SLIPWAY_TRACE set: what start-up is doing, in milliseconds since the JVM started. */
+    private static void trace(String what) {
+        if (TRACE) {
+            long start = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+            System.err.printf("[trace %5d ms] %s%n", System.currentTimeMillis() - start, what);
         }
     }
 
