@@ -105,6 +105,9 @@ public record ReleaseSettings(Strategy strategy, Optional<String> preTrafficHook
                 throw invalid("maxErrorRate " + gates.maxErrorRate() + " is not a rate between 0 and 1",
                         "write 0.05 for 5 %");
             }
+            // a hook function is not its own hook
+            pre = pre.filter(h -> !h.equals(f.deployedName()));
+            post = post.filter(h -> !h.equals(f.deployedName()));
             out.put(f.key(), new ReleaseSettings(s, pre, post, alarms, gates));
         }
         return out;

@@ -126,11 +126,12 @@ public final class TrafficShifter implements AutoCloseable {
             if (blocked.isPresent()) {
                 return new Shift.Result(Outcome.FAILED, blocked.get());
             }
-            for (Change c : moving) {
-                gates.put(c, gates(c, cloudWatch, ignored));
-            }
             Optional<String> failure = hooks(Hooks.PRE_TRAFFIC, deploymentId, moving);
             if (failure.isEmpty()) {
+                // the gates count from here: a pre-traffic hook's own calls to the new version do not count
+                for (Change c : moving) {
+                    gates.put(c, gates(c, cloudWatch, ignored));
+                }
                 failure = shift(moving, gates);
             }
             if (failure.isEmpty()) {
@@ -440,7 +441,7 @@ public final class TrafficShifter implements AutoCloseable {
                     if (!needed) {
                         return Shift.allAtOnce().run(deployment, alias, phases);
                     }
-                    Listener shown = self.listener == Listener.SILENT ? phaseLines(phases) : self.listener;
+                    Listener shown = self.listener == Listener.SILENT ? phaseLines(phases, self.settings) : self.listener;
                     try (TrafficShifter shifter = self.alias(alias.name()).listener(shown).build()) {
                         return shifter.run(deployment.id(), deployment.changes());
                     }
@@ -450,14 +451,17 @@ public final class TrafficShifter implements AutoCloseable {
     }
 
     /** Progress as phase lines: {@code users: 10% on v4, 90% on v3 (holding 30s)}. */
-    static Listener phaseLines(dev.slipway.deploy.DeployListener phases) {
+    static Listener phaseLines(dev.slipway.deploy.DeployListener phases, Map<String, ReleaseSettings> settings) {
         return new Listener() {
             @Override
             public void shifted(Change c, int percent, Duration hold) {
                 String from = c.fromVersion().orElse("?");
+                int min = settings.getOrDefault(c.function(), ReleaseSettings.allAtOnce()).gates().minInvocations();
                 phases.phase(c.function() + ": " + (percent >= 100 ? "100% on v" + c.toVersion()
                         : percent + "% on v" + c.toVersion() + ", " + (100 - percent) + "% on v" + from)
-                        + (hold.isZero() ? "" : " (holding " + seconds(hold) + ")"));
+                        + (hold.isZero() ? "" : " (holding " + seconds(hold)
+                                + (min > 0 ? ", and until v" + c.toVersion() + " served " + min + " invocations" : "")
+                                + ")"));
             }
 
             @Override
