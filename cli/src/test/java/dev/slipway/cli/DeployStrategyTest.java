@@ -194,7 +194,7 @@ class DeployStrategyTest {
         assertThat(code).as(out.toString()).isNotZero();
         assertThat(err.toString()).contains("the release of shift-qa failed: shift-qa-api version 2: error rate")
                 .contains("is above 5.0%").contains("Rolled back: all traffic is on api v1 again");
-        assertThat(out.toString()).contains("api: 10% on v2, 90% on v1 (holding 0.3s)")
+        assertThat(out.toString()).contains("api: 10% on v2, 90% on v1 (holding 0.3s, and until v2 served 10 invocations)")
                 .containsPattern("api gate: FAILED: shift-qa-api version 2: error rate");
         assertThat(during).as("the canary reached the bad version").anyMatch(s -> s.status() == 502);
         assertThat(live()).isEqualTo("1");
