@@ -42,10 +42,12 @@ public final class CloudFormationService implements AutoCloseable {
         });
         Map<String, ResourceProvider> providers = new LinkedHashMap<>();
         BuiltInProviders.all(b.iam, b.accountId).forEach(p -> providers.put(p.type(), p));
+        WaitConditionProvider waitConditions = new WaitConditionProvider();
+        providers.put(waitConditions.type(), waitConditions);
         b.providers.forEach(p -> providers.put(p.type(), p));
         providers.replaceAll((type, p) -> TracingProvider.wrap(p));
         this.store = new StackStore(b.dataDir);
-        this.engine = new StackEngine(store, Map.copyOf(providers), executor, b.clock, b.region, b.accountId);
+        this.engine = new StackEngine(store, Map.copyOf(providers), waitConditions, executor, b.clock, b.region, b.accountId);
         this.actions = new StackActions(store, engine, new TemplateSource(b.objectReader), b.clock, b.region,
                 b.accountId);
         this.describeWait = b.describeWait;
@@ -67,6 +69,11 @@ public final class CloudFormationService implements AutoCloseable {
     /** Starts updating the stack; "No updates are to be performed." when nothing changed. */
     public String updateStack(StackRequest request) {
         return actions.updateStack(request);
+    }
+
+    /** Cancels an update in progress; the stack rolls back to its previous state (UPDATE_ROLLBACK_COMPLETE). */
+    public void cancelUpdateStack(String stackNameOrId) {
+        actions.cancelUpdateStack(stackNameOrId);
     }
 
     /** Starts deleting the stack; succeeds for a stack that does not exist, as AWS does. */

@@ -45,6 +45,7 @@ final class QueryHandler implements HttpHandler {
                         p.get("TemplateURL"), p.get("StackName")), true);
                 case "CreateStack" -> result.element("StackId", service.createStack(stackRequest(p)));
                 case "UpdateStack" -> result.element("StackId", service.updateStack(stackRequest(p)));
+                case "CancelUpdateStack" -> service.cancelUpdateStack(p.required("StackName"));
                 case "DeleteStack" -> service.deleteStack(p.required("StackName"), p.list("RetainResources"));
                 case "DescribeStacks" -> describeStacks(result, service.describeStacks(p.get("StackName")));
                 case "ListStacks" -> listStacks(result, service.listStacks(new LinkedHashSet<>(

@@ -324,6 +324,21 @@ final class StackActions {
         engine.delete(stack, Set.copyOf(retain));
     }
 
+    /**
+     * CancelUpdateStack: an update in progress starts nothing new, stops waiting on its wait
+     * conditions, and rolls back to the previous template ("User Initiated"), as AWS does.
+     */
+    void cancelUpdateStack(String nameOrId) {
+        StackState stack = stack(nameOrId);
+        synchronized (stack) {
+            if (!stack.status.equals("UPDATE_IN_PROGRESS")) {
+                throw ValidationError.of("CancelUpdateStack cannot be called from current stack status");
+            }
+            stack.cancelRequested = true;
+        }
+        engine.waitConditions.cancel(stack.stackId);
+    }
+
     StackState stack(String nameOrId) {
         return store.find(nameOrId).orElseThrow(() -> ValidationError.stackNotFound(nameOrId));
     }

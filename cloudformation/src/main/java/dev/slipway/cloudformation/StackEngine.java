@@ -42,11 +42,13 @@ final class StackEngine {
     private final String region;
     private final String accountId;
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    final WaitConditionProvider waitConditions;
 
-    StackEngine(StackStore store, Map<String, ResourceProvider> providers, ExecutorService executor, Clock clock,
-            String region, String accountId) {
+    StackEngine(StackStore store, Map<String, ResourceProvider> providers, WaitConditionProvider waitConditions,
+            ExecutorService executor, Clock clock, String region, String accountId) {
         this.store = store;
         this.providers = providers;
+        this.waitConditions = waitConditions;
         this.executor = executor;
         this.clock = clock;
         this.region = region;

@@ -32,6 +32,8 @@ final class StackState {
     /** Export names this stack's template imports (Fn::ImportValue), for "in use by" checks. */
     Set<String> imports = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Map<String, ChangeSetState> changeSets = new LinkedHashMap<>();
+    /** Set by CancelUpdateStack while an update runs; not persisted (a restart ends the update anyway). */
+    transient volatile boolean cancelRequested;
 
     record StackEventRecord(String eventId, String logicalId, String physicalId, String type, long timestamp,
             String status, String reason, String properties) {}

@@ -41,6 +41,8 @@ final class StackUpdate {
     }
 
     void run(StackState stack, Template previous, Map<String, Parameters.Value> previousParameters, Template next) {
+        stack.cancelRequested = false;
+        engine.waitConditions.reset(stack.stackId);
         UpdateLog log = new UpdateLog(engine.snapshot(stack));
         List<StackState.OutputRecord> previousOutputs;
         Set<String> previousImports;
@@ -57,7 +59,9 @@ final class StackUpdate {
             AtomicBoolean failed = new AtomicBoolean();
             List<String> failures = GraphRunner.run(graph.nodes(), graph::dependenciesOf,
                     id -> updateResource(stack, next.resources.get(id), evaluator, failed, log), engine.executor);
-            if (failures.isEmpty()) {
+            if (stack.cancelRequested) {
+                failure = "User Initiated";
+            } else if (failures.isEmpty()) {
                 engine.writeOutputs(stack, next, evaluator);
                 String inUse = engine.exportsRemovedInUse(stack, previousOutputs);
                 if (inUse == null) {
@@ -79,6 +83,11 @@ final class StackUpdate {
 
     private boolean updateResource(StackState stack, Template.Resource def, Evaluator evaluator, AtomicBoolean failed,
             UpdateLog log) {
+        if (stack.cancelRequested) {
+            // CancelUpdateStack: nothing new starts; what runs finishes and is rolled back
+            failed.set(true);
+            return false;
+        }
         ResourceState old = log.before.get(def.logicalId());
         if (old == null || !old.exists()) {
             log.added.add(def.logicalId());

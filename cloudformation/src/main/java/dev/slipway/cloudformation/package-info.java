@@ -31,9 +31,10 @@
  *   <li>IAM is recorded, never enforced (see the providers package); CAPABILITY_IAM and
  *       CAPABILITY_NAMED_IAM are required as on AWS.</li>
  *   <li>Not supported: transforms (SAM, AWS::LanguageExtensions, macros), nested stacks, custom
- *       resources, wait conditions, stack policies, termination protection, rollback triggers,
+ *       resources, wait condition signals (a WaitCondition always ends at its Timeout, or when its
+ *       stack's update is cancelled), stack policies, termination protection, rollback triggers,
  *       timeouts, notifications (NotificationARNs are recorded only), drift detection, resource
- *       import, StackSets, CancelUpdateStack, ContinueUpdateRollback, SignalResource; tags are not
+ *       import, StackSets, ContinueUpdateRollback, SignalResource; tags are not
  *       propagated to resources. Unimplemented actions answer InvalidAction naming the action.</li>
  *   <li>Fn::ImportValue of a missing export is rejected by the API call when its name does not
  *       depend on a resource; otherwise it fails the resource during the operation. An export name
