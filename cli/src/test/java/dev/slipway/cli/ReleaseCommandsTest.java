@@ -88,8 +88,12 @@ class ReleaseCommandsTest {
 
     @AfterAll
     static void stopCloud() {
-        lambda.close();
-        cloud.close();
+        if (lambda != null) {
+            lambda.close();
+        }
+        if (cloud != null) {
+            cloud.close();
+        }
     }
 
     int run(String... args) {
@@ -211,6 +215,8 @@ class ReleaseCommandsTest {
         traffic.join();
 
         assertThat(code).as(err + "\n" + out).isZero();
+        // The figure for the record (not asserted: shared machines are noisy).
+        out.toString().lines().filter(l -> l.startsWith("Rolled back")).forEach(System.out::println);
         assertThat(out.toString()).containsPattern("Rolled back rel-qa in \\d+ ms \\(rollback of deployment \\S+\\):")
                 .contains("answer 2 → 1 (live)");
         assertThat(after).isEqualTo("code v1 on version 1");
@@ -292,5 +298,27 @@ class ReleaseCommandsTest {
         }
         assertThat(run(target("deployments", "--limit", "2"))).isZero();
         assertThat(out.toString()).contains(id + "  ").containsPattern(id + ".*Canary10Percent5Minutes\\s+ROLLED_BACK");
+    }
+
+    @Test
+    @Order(9)
+    void rollbackToADeployment_restoresTheVersionsLiveWhenItFinished() throws Exception {
+        assertThat(run(target("deployments"))).isZero();
+        List<String> releases = out.toString().lines()
+                .filter(l -> l.matches("\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{4} .*AllAtOnce\\s+SUCCEEDED.*"))
+                .map(l -> l.substring(0, 24)).toList();
+        assertThat(releases).hasSize(2);
+        String first = releases.get(1);
+        String reRelease = releases.get(0);
+
+        StringWriter e = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(e, true),
+                target("rollback", "--deployment", first))).isEqualTo(1);
+        assertThat(e.toString()).contains("error: Nothing to roll back: answer is already on version 1 behind live");
+
+        assertThat(run(target("rollback", "--deployment", reRelease))).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("back to deployment " + reRelease).contains("answer 1 → 2 (live)");
+        assertThat(get(restUrl)).isEqualTo("code v2 on version 2");
+        assertThat(liveVersion()).isEqualTo("2");
     }
 }

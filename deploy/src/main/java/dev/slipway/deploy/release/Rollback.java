@@ -120,7 +120,8 @@ public final class Rollback {
         }
         List<String> undone = past.subList(0, index).stream()
                 .filter(d -> d.outcome() == Outcome.SUCCEEDED && !d.isRollback())
-                .filter(d -> d.changes().stream().anyMatch(c -> live.containsKey(c.function())))
+                .filter(d -> d.changes().stream().anyMatch(c -> live.containsKey(c.function())
+                        && !live.get(c.function()).equals(c.toVersion())))
                 .map(Deployment::id).toList();
         return new Plan(live, "back to deployment " + id, undone);
     }
