@@ -302,8 +302,8 @@ public final class TrafficShifter implements AutoCloseable {
             boolean done = now >= end && satisfied;
             if (done || now >= cap) {
                 if (!texts.isEmpty()) {
-                    listener.reading(c, String.join("; ", texts) + (done ? "" : " (fewer invocations than "
-                            + "minInvocations; the step's full hold has passed)"));
+                    listener.reading(c, String.join("; ", texts) + (done || step.hold().isZero() ? ""
+                            : " (fewer invocations than minInvocations; the step's full hold has passed)"));
                 }
                 return true;
             }

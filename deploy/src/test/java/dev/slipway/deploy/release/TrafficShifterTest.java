@@ -155,8 +155,11 @@ class TrafficShifterTest {
     }
 
     @Test
-    void aCanaryOfAGoodVersion_completesTheShift() throws Exception {
+    void aCanaryOfAGoodVersion_completesTheShift_thenRunsThePostTrafficHook() throws Exception {
         Change change = twoVersions("shift-good", "dev.slipway.deploy.release.fn.Versioned", Map.of());
+        lambda.createFunction(b -> b.functionName("shift-check").runtime(Runtime.JAVA21)
+                .handler("dev.slipway.deploy.release.fn.Hook").memorySize(256).timeout(20)
+                .role("arn:aws:iam::000000000000:role/lambda").code(c -> c.zipFile(SdkBytes.fromByteArray(code))));
         Recorder recorder = new Recorder();
         Shift.Result result;
         List<SteadyTraffic.Sample> during;
@@ -164,7 +167,10 @@ class TrafficShifterTest {
         try (SteadyTraffic traffic = new SteadyTraffic(lambda, "shift-good", "live", 3)) {
             traffic.awaitAnswersAfter(0, 5);
             long before = System.nanoTime();
-            result = release(change, canary(10, Optional.empty()), recorder);
+            ReleaseSettings withHook = canary(10, Optional.empty());
+            withHook = new ReleaseSettings(withHook.strategy(), Optional.empty(), Optional.of("shift-check"), List.of(),
+                    withHook.gates());
+            result = release(change, withHook, recorder);
             long done = System.nanoTime();
             traffic.awaitAnswersAfter(done, 30);
             during = traffic.samples.stream().filter(s -> s.startedNanos() > before && s.startedNanos() < done).toList();
@@ -177,7 +183,8 @@ class TrafficShifterTest {
         assertThat(during).anyMatch(s -> s.executedVersion().equals("1")).anyMatch(s -> s.executedVersion().equals("2"))
                 .noneMatch(SteadyTraffic.Sample::failed);
         assertThat(after).allSatisfy(s -> assertThat(s.executedVersion()).isEqualTo("2"));
-        assertThat(recorder.lines).containsSubsequence("shift-good 10%", "shift-good 100%")
+        assertThat(recorder.lines).containsSubsequence("shift-good 10%", "shift-good 100%",
+                        "PostTraffic hook shift-check for shift-good 1 → 2")
                 .anyMatch(l -> l.matches("shift-good v2: \\d+ invocations, 0 errors \\(0\\.0%\\).*"));
     }
 
