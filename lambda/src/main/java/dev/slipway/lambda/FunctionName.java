@@ -1,7 +1,9 @@
 package dev.slipway.lambda;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,15 @@ record FunctionName(String name, Optional<String> qualifier) {
     static final String PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?"
             + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
     private static final Pattern REGEX = Pattern.compile(PATTERN);
+    /** Names already parsed: every invoke parses its function name, mostly the same few. */
+    private static final Map<String, FunctionName> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 4096;
 
     static FunctionName parse(String value, String member) {
+        FunctionName known = value == null ? null : PARSED.get(value);
+        if (known != null) {
+            return known;
+        }
         if (value == null || value.isEmpty()) {
             throw ValidationException.of(List.of(ValidationException.constraint(value, member,
                     "Member must have length greater than or equal to 1")));
@@ -30,6 +39,10 @@ record FunctionName(String name, Optional<String> qualifier) {
             throw ValidationException.of(List.of(ValidationException.constraint(value, member,
                     "Member must have length less than or equal to " + Limits.FUNCTION_NAME_CHARS)));
         }
-        return new FunctionName(name, Optional.ofNullable(m.group(12)));
+        FunctionName parsed = new FunctionName(name, Optional.ofNullable(m.group(12)));
+        if (PARSED.size() < MAX_PARSED) {
+            PARSED.put(value, parsed);
+        }
+        return parsed;
     }
 }

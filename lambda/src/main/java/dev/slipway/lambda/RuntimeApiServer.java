@@ -78,10 +78,10 @@ final class RuntimeApiServer implements AutoCloseable {
             }
             String rest = path.substring(PREFIX.length());
             String method = request.method();
-            String errorType = request.header("Lambda-Runtime-Function-Error-Type").orElse("Unhandled");
             if (rest.equals("invocation/next") && method.equals("GET")) {
                 return backend.next().thenApply(this::nextResponse);
             }
+            String errorType = request.header("Lambda-Runtime-Function-Error-Type").orElse("Unhandled");
             if (rest.equals("init/error") && method.equals("POST")) {
                 backend.initError(request.body(), errorType);
                 return done(accepted());

@@ -62,7 +62,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     private final Executor completions;
     private RuntimeApiServer api;
     private final long spawnNanos = System.nanoTime();
-    private static final long MEMORY_READ_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long MEMORY_READ_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private State state = State.STARTING;
     private Process process;
@@ -380,7 +380,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
 
     /**
      * Peak resident memory of the worker (Linux: VmHWM); 0 where the platform does not tell. A peak
-     * only grows, so it is read again at most every 100 ms: warm invokes then skip the /proc read.
+     * only grows, so it is read again at most once a second: warm invokes then skip the /proc read.
      */
     private long maxMemoryMb() {
         long now = System.nanoTime();

@@ -2,10 +2,7 @@ package dev.slipway.protocol.http;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -14,7 +11,11 @@ import java.util.function.BiConsumer;
  * arrived kept (API Gateway events and Lambda's headers are compared by clients as sent).
  */
 public final class Headers {
-    private final Map<String, Entry> byLowerName = new LinkedHashMap<>();
+    /**
+     * Entries in arrival order, found by a case-insensitive scan: a request has a dozen headers, and
+     * comparing names beats lower-casing and hashing every one of them (this is on every request).
+     */
+    private final List<Entry> entries = new ArrayList<>(8);
 
     private static final class Entry {
         final String name;
@@ -26,6 +27,25 @@ public final class Headers {
     }
 
     public Headers() {}
+
+    private Entry find(String name) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            Entry e = entries.get(i);
+            if (e.name.equalsIgnoreCase(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            if (entries.get(i).name.equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     public static Headers of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
@@ -40,7 +60,12 @@ public final class Headers {
 
     /** Adds a value, keeping any already there. */
     public Headers add(String name, String value) {
-        byLowerName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new Entry(name)).values.add(value);
+        Entry e = find(name);
+        if (e == null) {
+            e = new Entry(name);
+            entries.add(e);
+        }
+        e.values.add(value);
         return this;
     }
 
@@ -48,39 +73,47 @@ public final class Headers {
     public Headers set(String name, String value) {
         Entry e = new Entry(name);
         e.values.add(value);
-        byLowerName.put(name.toLowerCase(Locale.ROOT), e);
+        int i = indexOf(name);
+        if (i < 0) {
+            entries.add(e);
+        } else {
+            entries.set(i, e);
+        }
         return this;
     }
 
     public Headers remove(String name) {
-        byLowerName.remove(name.toLowerCase(Locale.ROOT));
+        int i = indexOf(name);
+        if (i >= 0) {
+            entries.remove(i);
+        }
         return this;
     }
 
     /** The first value of the header, if present. */
     public Optional<String> first(String name) {
-        Entry e = byLowerName.get(name.toLowerCase(Locale.ROOT));
+        Entry e = find(name);
         return e == null || e.values.isEmpty() ? Optional.empty() : Optional.of(e.values.get(0));
     }
 
     /** The first value, or null: for hot paths that would otherwise allocate an Optional. */
     public String get(String name) {
-        Entry e = byLowerName.get(name.toLowerCase(Locale.ROOT));
+        Entry e = find(name);
         return e == null || e.values.isEmpty() ? null : e.values.get(0);
     }
 
     public List<String> all(String name) {
-        Entry e = byLowerName.get(name.toLowerCase(Locale.ROOT));
+        Entry e = find(name);
         return e == null ? List.of() : Collections.unmodifiableList(e.values);
     }
 
     public boolean contains(String name) {
-        return byLowerName.containsKey(name.toLowerCase(Locale.ROOT));
+        return find(name) != null;
     }
 
     /** Visits every (name as received, value) pair in arrival order. */
     public void forEach(BiConsumer<String, String> visitor) {
-        for (Entry e : byLowerName.values()) {
+        for (Entry e : entries) {
             for (String v : e.values) {
                 visitor.accept(e.name, v);
             }
@@ -89,15 +122,15 @@ public final class Headers {
 
     /** Names as received, each once, in arrival order. */
     public List<String> names() {
-        List<String> names = new ArrayList<>(byLowerName.size());
-        for (Entry e : byLowerName.values()) {
+        List<String> names = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
             names.add(e.name);
         }
         return names;
     }
 
     public boolean isEmpty() {
-        return byLowerName.isEmpty();
+        return entries.isEmpty();
     }
 
     @Override

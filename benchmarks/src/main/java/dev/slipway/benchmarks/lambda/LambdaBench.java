@@ -173,22 +173,36 @@ public final class LambdaBench {
         Files.writeString(script, "wrk.method = \"POST\"\nwrk.body = '" + new String(EVENT, StandardCharsets.UTF_8)
                 + "'\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
         try {
+            long serverCpu0 = serverCpuNanos();
+            long workerCpu0 = workerCpuNanos();
             Process p = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
                     script.toString(), uri.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(seconds + 30L, java.util.concurrent.TimeUnit.SECONDS);
+            long serverCpu = serverCpuNanos() - serverCpu0;
+            long workerCpu = workerCpuNanos() - workerCpu0;
             if (!p.waitFor(seconds + 30L, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 System.out.println("  wrk failed: " + out.strip());
                 return -1;
             }
             double rate = -1;
+            long requests = 0;
             for (String line : out.split("\n")) {
                 String l = line.strip();
+                if (l.matches("\\d+ requests in .*")) {
+                    requests = Long.parseLong(l.substring(0, l.indexOf(' ')));
+                }
                 if (l.startsWith("Requests/sec:")) {
                     rate = Double.parseDouble(l.substring("Requests/sec:".length()).strip());
                 } else if (l.startsWith("50%") || l.startsWith("99%") || l.startsWith("Non-2xx") || l.startsWith("Socket errors")) {
                     System.out.println("  wrk " + l);
                 }
+            }
+            if (requests > 0) {
+                // CPU per invocation hardly depends on what else runs on the machine, unlike the rate
+                System.out.printf(Locale.ROOT, "  CPU per invocation: server JVM %.1f µs, worker JVMs %.1f µs (%,d requests)%n",
+                        serverCpu / 1e3 / requests, workerCpu / 1e3 / requests, requests);
             }
             return rate;
         } catch (IOException e) {
@@ -196,6 +210,30 @@ public final class LambdaBench {
         } finally {
             Files.deleteIfExists(script);
         }
+    }
+
+    /** CPU time of this JVM (server, Lambda service; no client thread runs while wrk does). */
+    private static long serverCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the worker processes (children of this JVM), from /proc; 0 where there is none. */
+    private static long workerCpuNanos() {
+        long ticks = 0;
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            if (!child.info().command().map(c -> c.endsWith("java")).orElse(false)) {
+                continue; // wrk
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc/" + child.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or the worker is gone
+            }
+        }
+        return ticks * 10_000_000L;
     }
 
     /**

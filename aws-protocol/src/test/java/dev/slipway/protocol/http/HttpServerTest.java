@@ -1,0 +1,89 @@
+package dev.slipway.protocol.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+class HttpServerTest {
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private String get(String url) throws Exception {
+        return client.send(java.net.http.HttpRequest.newBuilder(URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Async handler that answers with the name of the thread it ran on. */
+    private static HttpHandler threadName() {
+        return new HttpHandler() {
+            @Override
+            public HttpResponse handle(HttpRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean isAsync() {
+                return true;
+            }
+
+            @Override
+            public CompletionStage<HttpResponse> handleAsync(HttpRequest request) {
+                return CompletableFuture.completedFuture(HttpResponse.status(200).body(Thread.currentThread().getName()));
+            }
+        };
+    }
+
+    @Test
+    void serversShareOneEventLoop_andClosingOneLeavesTheOtherServing() throws Exception {
+        try (HttpServer a = HttpServer.start("a", 0, threadName())) {
+            try (HttpServer b = HttpServer.start("b", 0, threadName())) {
+                assertThat(get(a.url() + "/")).isEqualTo(get(b.url() + "/")).isEqualTo("slipway-io");
+            }
+            assertThat(get(a.url() + "/")).isEqualTo("slipway-io");
+        }
+    }
+
+    @Test
+    void aServerWithItsOwnThreads_doesNotUseTheSharedLoop() throws Exception {
+        try (HttpServer own = HttpServer.builder("own", threadName()).ioThreads(1).start()) {
+            assertThat(get(own.url() + "/")).startsWith("own-io-");
+        }
+    }
+
+    @Test
+    void aServerStartedAndClosedFromTheSharedLoop_works() throws Exception {
+        HttpHandler starter = new HttpHandler() {
+            @Override
+            public HttpResponse handle(HttpRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean isAsync() {
+                return true;
+            }
+
+            @Override
+            public CompletionStage<HttpResponse> handleAsync(HttpRequest request) {
+                // binding waits for an event loop: on the shared loop itself it must not wait for itself
+                try (HttpServer inner = HttpServer.start("inner", 0, threadName())) {
+                    return CompletableFuture.completedFuture(HttpResponse.status(200).body("port " + inner.port()));
+                }
+            }
+        };
+        try (HttpServer outer = HttpServer.start("outer", 0, starter)) {
+            assertThat(get(outer.url() + "/")).startsWith("port ");
+        }
+    }
+
+    @Test
+    void blockingHandlers_runOffTheEventLoop() throws Exception {
+        try (HttpServer s = HttpServer.start("blocking", 0,
+                request -> HttpResponse.status(200).body(Thread.currentThread().getName()))) {
+            assertThat(get(s.url() + "/")).startsWith("blocking-worker-");
+        }
+    }
+}
