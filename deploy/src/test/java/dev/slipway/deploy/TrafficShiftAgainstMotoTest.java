@@ -209,4 +209,38 @@ class TrafficShiftAgainstMotoTest {
         assertThat(watcher.seen).containsExactly("1 {2=0.1}");
         assertThat(aliasNow("moto-rollback")).isEqualTo("1 {}");
     }
+
+    @Test
+    void whenOneFunctionsGateFails_everyFunctionOfTheReleaseGoesBack() throws Exception {
+        Change a = twoVersions("moto-multi-a");
+        Change b = twoVersions("moto-multi-b");
+        alarm("moto-multi-a-errors", "OK");
+        AliasWatcher watcher = new AliasWatcher();
+        watcher.onShift = percent -> alarmState("moto-multi-a-errors", "ALARM", "Threshold Crossed");
+        Shift.Result result;
+        try (TrafficShifter shifter = TrafficShifter.builder(target).lambda(lambda)
+                .settings(Map.of("moto-multi-a", settings("Canary10Percent5Minutes", List.of("moto-multi-a-errors")),
+                        "moto-multi-b", settings("Linear10PercentEvery1Minute", List.of())))
+                .speed(600).listener(new TrafficShifter.Listener() {
+                    @Override
+                    public void shifted(Change change, int percent, Duration hold) {
+                        if (change.function().equals("moto-multi-a")) {
+                            watcher.shifted(change, percent, hold);
+                        }
+                    }
+
+                    @Override
+                    public void reading(Change change, String reading) {}
+
+                    @Override
+                    public void note(String message) {}
+                }).build()) {
+            result = shifter.run("moto-multi", List.of(a, b));
+        }
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.reason()).startsWith("alarm moto-multi-a-errors is in ALARM")
+                .contains("Rolled back: all traffic is on moto-multi-a v1, moto-multi-b v1 again");
+        assertThat(aliasNow("moto-multi-a")).isEqualTo("1 {}");
+        assertThat(aliasNow("moto-multi-b")).isEqualTo("1 {}");
+    }
 }
