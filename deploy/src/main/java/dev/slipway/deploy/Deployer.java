@@ -232,10 +232,21 @@ public final class Deployer implements AutoCloseable {
         StackWatcher watcher = new StackWatcher(cfn, target, listener);
         watcher.markCurrent(stackName);
         Trace.mark("deployer: execute change set");
-        cfn.executeChangeSet(b -> b.stackName(stackName).changeSetName(changeSetName));
-        Trace.mark("deployer: change set executing");
-        Stack settled = watcher.await(stackName).orElseThrow(() -> new DeployException(
-                "Stack " + stackName + " disappeared during the deployment", "run the deploy again"));
+        Thread onCtrlC = new Thread(() -> interrupted(stackName, type), "slipway-deploy-interrupted");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        Stack settled;
+        try {
+            cfn.executeChangeSet(b -> b.stackName(stackName).changeSetName(changeSetName));
+            Trace.mark("deployer: change set executing");
+            settled = watcher.await(stackName).orElseThrow(() -> new DeployException(
+                    "Stack " + stackName + " disappeared during the deployment", "run the deploy again"));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs or ran
+            }
+        }
         String status = settled.stackStatusAsString();
         Trace.mark("deployer: stack settled " + status);
         if (!status.equals("CREATE_COMPLETE") && !status.equals("UPDATE_COMPLETE")) {
@@ -247,6 +258,34 @@ public final class Deployer implements AutoCloseable {
                             : "inspect with 'slipway info' and the stack events, then deploy again");
         }
         return true;
+    }
+
+    /**
+     * Ctrl-C (or SIGTERM) while the stack changes: an update is cancelled, so the stack rolls back to
+     * the previous deployment instead of finishing one the user gave up on; a creation cannot be
+     * cancelled and goes on. Either way the next deploy waits for the stack to settle and continues
+     * from there (a creation that rolled back is deleted and made again). Says so on the console.
+     */
+    private void interrupted(String stackName, ChangeSetType type) {
+        String next = " The next 'slipway deploy' waits for it and deploys again.";
+        if (type == ChangeSetType.UPDATE) {
+            try {
+                cfn.cancelUpdateStack(b -> b.stackName(stackName));
+                listener.phase("Interrupted: cancelled the update of stack " + stackName
+                        + " (CancelUpdateStack); it rolls back to the previous deployment." + next);
+                return;
+            } catch (RuntimeException e) {
+                // settled meanwhile, or the endpoint is gone: say what state the stack is in
+            }
+        }
+        String status;
+        try {
+            status = StackWatcher.describe(cfn, stackName).map(Stack::stackStatusAsString).orElse("gone");
+        } catch (RuntimeException e) {
+            status = "unknown (" + target + " did not answer)";
+        }
+        listener.phase("Interrupted: stack " + stackName + " is " + status
+                + (StackWatcher.isSettled(status) ? "." : " and goes on without this command.") + next);
     }
 
     /** The first resource failure of a deployment, skipping the cancellations it caused. */
