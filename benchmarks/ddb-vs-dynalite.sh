@@ -11,7 +11,7 @@
 # Needs benchmarks/target/benchmarks.jar and dynalite in a scratch folder (never a dependency):
 #   (mkdir -p /tmp/dynalite && cd /tmp/dynalite && npm install dynalite)
 # dynalite runs with --createTableMs 0 (as Slipway, tables are ACTIVE at once; the harness does not
-# wait for ACTIVE). Bounded: each server gets at most ~6×SEC+20 s; every process started here is
+# wait for ACTIVE). Bounded: each load run is killed after 10×SEC+90 s; every process started here is
 # stopped on exit (trap), loopback only.
 set -u
 cd "$(dirname "$0")/.."
@@ -33,7 +33,7 @@ wait_up() { # url label t0
   echo "$2: start → first ListTables answered: $(( $(now_ms)-$3 )) ms (curl poll every 20 ms)"
 }
 load() { # label url
-  SERVER_PID=$P timeout $(( SEC*6 + 20 )) java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbLoad "$1" "$2" "$SEC"
+  SERVER_PID=$P timeout $(( SEC*10 + 90 )) java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbLoad "$1" "$2" "$SEC"
 }
 stop() { kill "$P" 2>/dev/null; wait "$P" 2>/dev/null; P=; }
 for mode in $MODES; do

@@ -37,7 +37,7 @@ final class GetItemAction implements Action {
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         if (item != null) {
-            out.set("Item", AttributeJson.encodeItem(expressions.project(item)));
+            out.set("Item", JsonCodec.item(expressions.project(item)));
         }
         ObjectNode consumed = new Capacity(name)
                 .addTable(Capacity.readUnits(item == null ? 0 : Values.itemSize(item), consistent))

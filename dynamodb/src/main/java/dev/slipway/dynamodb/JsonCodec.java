@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import dev.slipway.dynamodb.model.AttributeValue;
 import dev.slipway.protocol.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,11 @@ import java.util.Map;
 final class JsonCodec {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Set while the wire codec runs an action: items may then be left unrendered until {@link #write}. */
+    private static final ThreadLocal<Boolean> DEFER_ITEMS = new ThreadLocal<>();
+
+    /** An item left as attribute values in a response tree; {@link #write} renders it straight to bytes. */
+    record ItemValue(Map<String, AttributeValue> item) {}
 
     private JsonCodec() {}
 
@@ -78,6 +84,26 @@ final class JsonCodec {
             default:
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + t);
         }
+    }
+
+    /**
+     * Runs an action for the wire: the items it returns in Query/Scan pages and GetItem may be
+     * left as attribute values ({@link #item}) and rendered directly by {@link #write}, without
+     * a node tree per item (most of a large page's cost). Java callers of
+     * {@code DynamoDbEngine.execute} always get plain trees.
+     */
+    static <T> T deferringItems(java.util.function.Supplier<T> action) {
+        DEFER_ITEMS.set(Boolean.TRUE);
+        try {
+            return action.get();
+        } finally {
+            DEFER_ITEMS.remove();
+        }
+    }
+
+    /** An item for a response: a plain tree, or deferred under {@link #deferringItems}. */
+    static JsonNode item(Map<String, AttributeValue> item) {
+        return DEFER_ITEMS.get() != null ? new POJONode(new ItemValue(item)) : AttributeJson.encodeItem(item);
     }
 
     /** Renders a response tree as UTF-8 JSON. */
@@ -136,12 +162,67 @@ final class JsonCodec {
             case BINARY -> g.writeBinary(node.binaryValue());
             case POJO -> {
                 Object pojo = ((POJONode) node).getPojo();
-                if (pojo instanceof RawValue raw) {
+                if (pojo instanceof ItemValue i) {
+                    writeItem(g, i.item());
+                } else if (pojo instanceof RawValue raw) {
                     g.writeRawValue(raw.rawValue().toString());
                 } else {
                     g.writeRawValue(Json.string(pojo));
                 }
             }
         }
+    }
+
+    /** Writes an item as AttributeJson.encodeItem renders it, without the intermediate tree. */
+    static void writeItem(JsonGenerator g, Map<String, AttributeValue> item) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            g.writeFieldName(e.getKey());
+            writeValue(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator g, AttributeValue value) throws IOException {
+        g.writeStartObject();
+        if (value instanceof AttributeValue.S s) {
+            g.writeStringField("S", s.value());
+        } else if (value instanceof AttributeValue.N n) {
+            g.writeStringField("N", Numbers.format(n.value()));
+        } else if (value instanceof AttributeValue.B b) {
+            g.writeStringField("B", java.util.Base64.getEncoder().encodeToString(b.value()));
+        } else if (value instanceof AttributeValue.Bool b) {
+            g.writeBooleanField("BOOL", b.value());
+        } else if (value instanceof AttributeValue.Null) {
+            g.writeBooleanField("NULL", true);
+        } else if (value instanceof AttributeValue.M m) {
+            g.writeFieldName("M");
+            writeItem(g, m.value());
+        } else if (value instanceof AttributeValue.L l) {
+            g.writeArrayFieldStart("L");
+            for (AttributeValue x : l.value()) {
+                writeValue(g, x);
+            }
+            g.writeEndArray();
+        } else if (value instanceof AttributeValue.SS ss) {
+            g.writeArrayFieldStart("SS");
+            for (String x : ss.value()) {
+                g.writeString(x);
+            }
+            g.writeEndArray();
+        } else if (value instanceof AttributeValue.NS ns) {
+            g.writeArrayFieldStart("NS");
+            for (java.math.BigDecimal x : ns.value()) {
+                g.writeString(Numbers.format(x));
+            }
+            g.writeEndArray();
+        } else if (value instanceof AttributeValue.BS bs) {
+            g.writeArrayFieldStart("BS");
+            for (AttributeValue.B x : bs.value()) {
+                g.writeString(java.util.Base64.getEncoder().encodeToString(x.value()));
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 }

@@ -54,8 +54,8 @@ final class MvStoreStorage implements Storage {
         MVMap<String, String> items = store.openMap(itemsMap(table));
         for (String json : items.values()) {
             try {
-                sink.accept(AttributeJson.item(Json.MAPPER.readTree(json)));
-            } catch (JsonProcessingException e) {
+                sink.accept(AttributeJson.item(JsonCodec.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            } catch (IOException e) {
                 throw new IllegalStateException("corrupt item in the data directory", e);
             }
         }
@@ -77,11 +77,11 @@ final class MvStoreStorage implements Storage {
     @Override
     public void write(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
         MVMap<String, String> items = store.openMap(itemsMap(table));
-        String k = AttributeJson.encodeItem(key).toString();
+        String k = JsonCodec.writeString(AttributeJson.encodeItem(key));
         if (item == null) {
             items.remove(k);
         } else {
-            items.put(k, AttributeJson.encodeItem(item).toString());
+            items.put(k, JsonCodec.writeString(AttributeJson.encodeItem(item)));
         }
     }
 

@@ -156,7 +156,7 @@ final class Reads {
             if (expressions.filter(item)) {
                 count++;
                 if (!select.equals("COUNT")) {
-                    items.add(AttributeJson.encodeItem(expressions.project(item)));
+                    items.add(JsonCodec.item(expressions.project(item)));
                 }
             }
         }

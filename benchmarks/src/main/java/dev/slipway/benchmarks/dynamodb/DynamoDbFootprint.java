@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Start-up time to the first answered request (embedded and standalone) and heap per item.
  *
- * <p>Usage: {@code DynamoDbFootprint startup-embedded | startup-standalone [jvm-options…] | memory <items> | engine <seconds>}
+ * <p>Usage: {@code DynamoDbFootprint startup-embedded | startup-standalone [jvm-options…] | memory <items> | engine <seconds> | wire <seconds>}
  */
 public final class DynamoDbFootprint {
     public static void main(String[] args) throws Exception {
@@ -64,6 +64,7 @@ public final class DynamoDbFootprint {
             }
             case "memory" -> memory(Integer.parseInt(args[1]));
             case "engine" -> engine(Double.parseDouble(args[1]));
+            case "wire" -> wire(Double.parseDouble(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -129,6 +130,65 @@ public final class DynamoDbFootprint {
         }
     }
 
+    /**
+     * The server's whole cost per request except the network: request bytes through the engine's
+     * HTTP handler (parse, validate, execute, render, CRC) to response bytes, one thread, with the
+     * same table shape and items as DynamoDbLoad (100 partitions × 100 items of ~200 bytes).
+     */
+    private static void wire(double seconds) throws Exception {
+        try (DynamoDbEngine engine = DynamoDbEngine.builder().build()) {
+            dev.slipway.protocol.http.HttpHandler h = engine.handler();
+            call(h, "CreateTable", "{\"TableName\":\"data\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                    + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+                    + "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
+                    + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}");
+            call(h, "CreateTable", "{\"TableName\":\"writes\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                    + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+                    + "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
+                    + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}");
+            for (int p = 0; p < 100; p++) {
+                for (int s = 0; s < 100; s++) {
+                    call(h, "PutItem", "{\"TableName\":\"data\",\"Item\":" + item("p" + p, s) + "}");
+                }
+            }
+            java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+            int[] n = {0};
+            rate("wire PutItem", seconds, () -> call(h, "PutItem", "{\"TableName\":\"writes\",\"Item\":" + item("w" + (n[0] % 1000), n[0]++) + "}"));
+            rate("wire GetItem", seconds, () -> call(h, "GetItem", "{\"TableName\":\"data\",\"Key\":{\"pk\":{\"S\":\"p"
+                    + r.nextInt(100) + "\"},\"sk\":{\"N\":\"" + r.nextInt(100) + "\"}}}"));
+            rate("wire Query (100 items)", seconds, () -> call(h, "Query", "{\"TableName\":\"data\",\"KeyConditionExpression\":\"pk = :p\","
+                    + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p" + r.nextInt(100) + "\"}}}"));
+            rate("wire Scan (first page, 1 MB)", seconds, () -> call(h, "Scan", "{\"TableName\":\"data\"}"));
+            rate("wire BatchWriteItem (25 items)", seconds, () -> {
+                StringBuilder b = new StringBuilder("{\"RequestItems\":{\"writes\":[");
+                for (int i = 0; i < 25; i++) {
+                    b.append(i == 0 ? "" : ",").append("{\"PutRequest\":{\"Item\":").append(item("b" + r.nextInt(1000), n[0]++)).append("}}");
+                }
+                call(h, "BatchWriteItem", b.append("]}}").toString());
+            });
+        }
+    }
+
+    private static String item(String pk, int sk) {
+        return "{\"pk\":{\"S\":\"" + pk + "\"},\"sk\":{\"N\":\"" + sk + "\"},\"name\":{\"S\":\"user-" + pk + "-" + sk
+                + "\"},\"points\":{\"N\":\"" + (sk * 7) + "\"},\"note\":{\"S\":\"" + "x".repeat(120) + "\"}}";
+    }
+
+    private static void call(dev.slipway.protocol.http.HttpHandler h, String action, String body) {
+        dev.slipway.protocol.http.Headers headers = new dev.slipway.protocol.http.Headers();
+        headers.add("X-Amz-Target", "DynamoDB_20120810." + action);
+        headers.add("Content-Type", "application/x-amz-json-1.0");
+        try {
+            dev.slipway.protocol.http.HttpResponse response = h.handle(new dev.slipway.protocol.http.HttpRequest("POST", "/", "", headers,
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+            if (response.status() != 200) {
+                throw new IllegalStateException(action + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode json(String s) {
         try {
             return Json.MAPPER.readTree(s);
@@ -148,7 +208,7 @@ public final class DynamoDbFootprint {
             op.run();
             count++;
         }
-        System.out.printf("in-process %s: %.0f ops/s (1 thread, JSON in and out)%n", name, count / seconds);
+        System.out.printf("in-process %s: %.0f ops/s, %.1f µs/op (1 thread)%n", name, count / seconds, seconds * 1e6 / count);
     }
 
     private static long usedAfterGc() {
