@@ -243,4 +243,16 @@ class TrafficShiftAgainstMotoTest {
         assertThat(aliasNow("moto-multi-a")).isEqualTo("1 {}");
         assertThat(aliasNow("moto-multi-b")).isEqualTo("1 {}");
     }
+
+    @Test
+    void blueGreen_switchesAtOnce_andSwitchesBackWhenAnAlarmFiresDuringTheWatch() throws Exception {
+        Change change = twoVersions("moto-bluegreen");
+        alarm("moto-bluegreen-errors", "OK");
+        AliasWatcher watcher = new AliasWatcher();
+        watcher.onShift = percent -> alarmState("moto-bluegreen-errors", "ALARM", "Threshold Crossed");
+        Shift.Result result = release(change, settings("BlueGreen", List.of("moto-bluegreen-errors")), watcher, false);
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(watcher.seen).containsExactly("2 {}");
+        assertThat(aliasNow("moto-bluegreen")).isEqualTo("1 {}");
+    }
 }
