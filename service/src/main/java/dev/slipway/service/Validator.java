@@ -218,17 +218,22 @@ final class Validator {
     }
 
     private void environmentSize(FunctionSpec f, String fp) {
-        int bytes = 0;
-        for (Map.Entry<String, JsonNode> e : f.environment().entrySet()) {
-            bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length;
-            JsonNode v = e.getValue();
-            bytes += (v.isTextual() ? v.asText() : v.toString()).getBytes(StandardCharsets.UTF_8).length;
+        // Lambda measures the compact JSON of the variables (its error quotes it: "String measured:
+        // {…}"), so quotes, colons and commas count too; intrinsics are counted as written.
+        Map<String, String> flat = new LinkedHashMap<>();
+        f.environment().forEach((k, v) -> flat.put(k, v.isTextual() ? v.asText() : v.toString()));
+        int bytes;
+        try {
+            bytes = dev.slipway.protocol.Json.MAPPER.writeValueAsString(flat).getBytes(StandardCharsets.UTF_8).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
         if (bytes > MAX_ENVIRONMENT_BYTES) {
             boolean own = service.config().path("functions").path(f.key()).has("environment");
             error(loc.value(own ? fp + ".environment" : "provider.environment"), "the environment of function \""
-                    + f.key() + "\" is " + bytes + " bytes; Lambda allows at most 4 KB (" + MAX_ENVIRONMENT_BYTES
-                    + " bytes) of names and values", "move large values to SSM parameters or a file in the artifact");
+                    + f.key() + "\" is " + bytes + " bytes as Lambda measures it (the JSON of the names and values); "
+                    + "Lambda allows at most 4 KB (" + MAX_ENVIRONMENT_BYTES + " bytes)",
+                    "move large values to SSM parameters or a file in the artifact");
         }
     }
 

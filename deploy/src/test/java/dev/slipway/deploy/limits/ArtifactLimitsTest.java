@@ -105,10 +105,12 @@ class ArtifactLimitsTest {
                     environment:
                       AB: %s
                 """.formatted("x".repeat(4090))));
+        // Reported once, by the configuration check, at the environment's line.
         assertThat(problems).filteredOn(Problem::isError).singleElement().satisfies(p -> {
-            assertThat(p.message()).isEqualTo("function \"hello\": its environment is 4099 bytes as Lambda measures "
-                    + "it (the JSON of the variables); Lambda allows at most 4 KB (4096 bytes)");
-            assertThat(p.hint()).contains("SSM Parameter Store");
+            assertThat(p.message()).isEqualTo("the environment of function \"hello\" is 4099 bytes as Lambda measures "
+                    + "it (the JSON of the names and values); Lambda allows at most 4 KB (4096 bytes)");
+            assertThat(p.line()).isEqualTo(11);
+            assertThat(p.hint()).contains("SSM parameters");
         });
     }
 
