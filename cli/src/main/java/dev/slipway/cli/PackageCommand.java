@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * cloudformation-template-update-stack.json and the artifact(s).
  */
 @Command(name = "package", mixinStandardHelpOptions = true,
-        description = "Compile the service to CloudFormation templates and copy the artifact into .slipway/.")
+        description = "Compile the service to CloudFormation templates and copy the artifact into .slipway/; "
+                + "checks Lambda's limits, and the region's code storage when --target or --endpoint is given.")
 public final class PackageCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,13 +50,20 @@ public final class PackageCommand implements Callable<Integer> {
             + "what could be left out.")
     boolean report;
 
+    @Mixin
+    TargetOptions target;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ServiceProject project = service.project(params);
         Path cwd = Path.of("").toAbsolutePath();
-        List<Problem> problems = ServiceOptions.buildAndCheck(project, out);
+        List<Problem> problems = new java.util.ArrayList<>(ServiceOptions.buildAndCheck(project, out));
+        if (spec.commandLine().getParseResult().hasMatchedOption("--target")
+                || spec.commandLine().getParseResult().hasMatchedOption("--endpoint")) {
+            problems.addAll(codeStorage(project.service(), target.resolve(project.service().region())));
+        }
         problems.forEach(p -> (p.isError() ? err : out).println(p.format(cwd)));
         long errors = problems.stream().filter(Problem::isError).count();
         if (errors > 0) {
@@ -86,5 +94,15 @@ public final class PackageCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** With a target named, the region's code storage is checked too (GetAccountSettings), as deploy does. */
+    private static List<Problem> codeStorage(dev.slipway.service.Service svc, dev.slipway.deploy.Target t) {
+        try (software.amazon.awssdk.services.lambda.LambdaClient lambda = t.lambda()) {
+            return dev.slipway.deploy.limits.CodeStorage.check(lambda, svc);
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw new UserError("reading the code storage of " + t + " failed (GetAccountSettings): " + e.getMessage(),
+                    t.isLocal() ? "is the local cloud running? ('slipway cloud')" : "check your AWS credentials and region");
+        }
     }
 }

@@ -118,4 +118,33 @@ class PackageReportTest {
                 .contains("1 problem in the service configuration");
         assertThat(dir.resolve(".slipway/app.jar")).doesNotExist();
     }
+
+    @Test
+    void package_withATarget_checksTheRegionsCodeStorage() throws Exception {
+        service();
+        try (OutputStream o = Files.newOutputStream(dir.resolve("app.jar")); ZipOutputStream zip = new ZipOutputStream(o)) {
+            entry(zip, "example/Handler.class", new byte[10]);
+        }
+        // An account at its quota is external: a stand-in answers GetAccountSettings as Lambda does.
+        com.sun.net.httpserver.HttpServer aws = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        aws.createContext("/2016-08-19/account-settings", x -> {
+            byte[] body = ("{\"AccountLimit\":{\"TotalCodeSize\":80530636800},"
+                    + "\"AccountUsage\":{\"TotalCodeSize\":80530636800,\"FunctionCount\":900}}").getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        aws.start();
+        try {
+            assertThat(run("package", "--dir", dir.toString(), "--endpoint", "http://127.0.0.1:" + aws.getAddress().getPort()))
+                    .isEqualTo(1);
+            assertThat(err.toString()).contains("error: code storage in us-east-1: 75.0 GB (80,530,636,800 bytes) in use, "
+                    + "and this deployment adds about ").contains("the region allows 75.0 GB (80,530,636,800 bytes)")
+                    .contains("fix: delete old versions with 'slipway prune --keep 3'");
+        } finally {
+            aws.stop(0);
+        }
+        assertThat(run("package", "--dir", dir.toString())).as("without a target, no code storage check").isZero();
+    }
 }
