@@ -191,6 +191,7 @@ class TrafficShiftAgainstMotoTest {
         Shift.Result shipped = release(change, settings("Canary10Percent5Minutes", List.of("moto-alarmed-errors")),
                 fix, true);
         assertThat(shipped.outcome()).as(shipped.reason()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(shipped.reason()).isEqualTo("shipped with --ignore-alarms while moto-alarmed-errors was in ALARM");
         assertThat(fix.notes).anyMatch(n -> n.startsWith("--ignore-alarms: ignoring moto-alarmed-errors"));
         assertThat(fix.seen).containsExactly("1 {2=0.1}", "2 {}");
     }

@@ -140,7 +140,9 @@ public final class TrafficShifter implements AutoCloseable {
             if (failure.isPresent()) {
                 return new Shift.Result(Outcome.FAILED, failure.get() + rollBack(moving));
             }
-            return new Shift.Result(Outcome.SUCCEEDED, "");
+            // the history keeps who shipped past which alarm
+            return new Shift.Result(Outcome.SUCCEEDED, ignored.isEmpty() ? "" : "shipped with --ignore-alarms while "
+                    + String.join(", ", ignored) + (ignored.size() == 1 ? " was" : " were") + " in ALARM");
         } catch (SdkException | DeployException e) {
             return new Shift.Result(Outcome.FAILED, "the release stopped: " + e.getMessage() + rollBack(moving));
         } finally {
