@@ -172,6 +172,8 @@ class TrafficShiftAgainstMotoTest {
         assertThat(result.outcome()).as(result.reason()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(watcher.seen).containsExactly("1 {2=0.1}", "1 {2=0.2}", "1 {2=0.3}", "1 {2=0.4}", "1 {2=0.5}",
                 "1 {2=0.6}", "1 {2=0.7}", "1 {2=0.8}", "1 {2=0.9}", "2 {}");
+        assertThat(watcher.notes).containsExactly("moto-linear has no alarms (deploymentSettings.alarms): on AWS its "
+                + "Linear10PercentEvery1Minute release moves traffic on time alone, with no health gate");
     }
 
     @Test

@@ -204,6 +204,9 @@ public final class TrafficShifter implements AutoCloseable {
                     s.gates()));
         } else if (!s.alarms().isEmpty()) {
             out.add(new AlarmGate(cloudWatch, s.alarms(), ignored));
+        } else if (s.strategy().gradual()) {
+            listener.note(c.function() + " has no alarms (deploymentSettings.alarms): on AWS its "
+                    + s.strategy().name() + " release moves traffic on time alone, with no health gate");
         }
         return out;
     }
