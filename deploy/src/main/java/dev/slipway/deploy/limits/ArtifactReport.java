@@ -33,6 +33,7 @@ import java.util.zip.ZipInputStream;
 public final class ArtifactReport {
     private static final Pattern NESTED_JAR = Pattern.compile("(?:lib|BOOT-INF/lib|WEB-INF/lib)/([^/]+\\.jar)");
     private static final Pattern AWS_SERVICE = Pattern.compile("software/amazon/awssdk/services/([^/]+)/.*");
+    private static final Pattern SERVICE_REFERENCE = Pattern.compile("software[/.]amazon[/.]awssdk[/.]services[/.]([a-z0-9]+)[/.]");
     private static final Pattern TEST_LIBRARY = Pattern.compile(
             "(?i).*(junit|mockito|assertj|hamcrest|testcontainers|jupiter|opentest4j|-tests\\.jar|-test-jar).*");
     private static final Map<String, String> HTTP_CLIENTS = Map.of(
@@ -93,8 +94,6 @@ public final class ArtifactReport {
         Set<String> testNames = new TreeSet<>();
         long nativeBytes = 0;
         long sourceBytes = 0;
-        List<String> awsServiceNames = new ArrayList<>();
-        List<byte[]> nonSdkClasses = new ArrayList<>();
         Set<String> shaded = new TreeSet<>();
         try (ZipFile zip = new ZipFile(artifact.toFile())) {
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
@@ -111,7 +110,7 @@ public final class ArtifactReport {
                     try (InputStream in = zip.getInputStream(e)) {
                         jar = in.readAllBytes();
                     }
-                    String name = nestedJar(jar, nested.group(1), classHomes, awsServices, httpClients, nonSdkClasses);
+                    String name = nestedJar(jar, nested.group(1), classHomes, awsServices, httpClients, referencedServices);
                     add(groups, name, size, 1);
                     if (TEST_LIBRARY.matcher(name).matches() || TEST_LIBRARY.matcher(nested.group(1)).matches()) {
                         testBytes += size;
@@ -145,22 +144,11 @@ public final class ArtifactReport {
                     classFacts(e.getName(), size, awsServices, httpClients);
                     if (!e.getName().startsWith("software/amazon/awssdk/")) {
                         try (InputStream in = zip.getInputStream(e)) {
-                            nonSdkClasses.add(in.readAllBytes());
+                            servicesNamed(in.readAllBytes(), referencedServices);
                         }
                     }
                 }
             }
-        }
-        for (String service : awsServices.keySet()) {
-            byte[] needle = ("software/amazon/awssdk/services/" + service + "/").getBytes(StandardCharsets.ISO_8859_1);
-            byte[] dotted = ("software.amazon.awssdk.services." + service + ".").getBytes(StandardCharsets.ISO_8859_1);
-            for (byte[] c : nonSdkClasses) {
-                if (contains(c, needle) || contains(c, dotted)) {
-                    referencedServices.add(service);
-                    break;
-                }
-            }
-            awsServiceNames.add(service);
         }
         List<String> suggestions = new ArrayList<>();
         if (!testNames.isEmpty()) {
@@ -175,7 +163,7 @@ public final class ArtifactReport {
                     + " bundled more than once, e.g. " + duplicates.get(0) + ": only one copy is loaded; "
                     + "exclude the duplicate dependency (mvn dependency:tree shows where each comes from)");
         }
-        for (String service : awsServiceNames) {
+        for (String service : awsServices.keySet()) {
             if (!referencedServices.contains(service) && !Set.of("sts", "sso", "ssooidc").contains(service)) {
                 suggestions.add("software.amazon.awssdk:" + service + " (" + Sizes.human(awsServices.get(service))
                         + ") is bundled, but no class outside the AWS SDK names it: if your code does not call "
@@ -239,7 +227,7 @@ public final class ArtifactReport {
 
     /** A lib/*.jar: its name by Maven coordinates when its pom.properties says them; its classes noted. */
     private static String nestedJar(byte[] jar, String fileName, Map<String, List<String>> classHomes,
-            Map<String, Long> awsServices, Set<String> httpClients, List<byte[]> nonSdkClasses) throws IOException {
+            Map<String, Long> awsServices, Set<String> httpClients, Set<String> referencedServices) throws IOException {
         String coordinates = null;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
             ZipEntry e;
@@ -257,7 +245,7 @@ public final class ArtifactReport {
                     byte[] bytes = in.readAllBytes();
                     classFacts(n, bytes.length, awsServices, httpClients);
                     if (!n.startsWith("software/amazon/awssdk/")) {
-                        nonSdkClasses.add(bytes);
+                        servicesNamed(bytes, referencedServices);
                     }
                 }
             }
@@ -303,17 +291,17 @@ public final class ArtifactReport {
         g[1] += files;
     }
 
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
+    /**
+     * The AWS SDK service modules a class names in its constant pool, as
+     * {@code software/amazon/awssdk/services/NAME/} (types) or {@code software.amazon.awssdk.services.NAME.}
+     * (strings, such as class names loaded by reflection).
+     */
+    private static void servicesNamed(byte[] classFile, Set<String> into) {
+        String text = new String(classFile, StandardCharsets.ISO_8859_1);
+        Matcher m = SERVICE_REFERENCE.matcher(text);
+        while (m.find()) {
+            into.add(m.group(1));
         }
-        return false;
     }
 
 }
