@@ -25,8 +25,19 @@ record Call(HttpRequest request, String apiId, String stage, String path, String
     static final DateTimeFormatter HTTP_TIME = CLF;
 
     String requestTime() {
-        return CLF.format(Instant.ofEpochMilli(epochMillis));
+        long second = Math.floorDiv(epochMillis, 1000);
+        CachedTime cached = lastRequestTime;
+        if (cached == null || cached.second != second) {
+            cached = new CachedTime(second, CLF.format(Instant.ofEpochSecond(second)));
+            lastRequestTime = cached;
+        }
+        return cached.text;
     }
+
+    /** The last second formatted: requests within one second share it (formatting is per request otherwise). */
+    private record CachedTime(long second, String text) {}
+
+    private static volatile CachedTime lastRequestTime;
 
     String sourceIp() {
         return request.remote().getAddress() == null ? request.remote().getHostString()

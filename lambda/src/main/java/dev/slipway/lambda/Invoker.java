@@ -62,15 +62,18 @@ final class Invoker implements AutoCloseable {
     }
 
     InvokeResponse invoke(InvokeRequest r) {
-        return await(invokeAsync(r));
+        return await(invokeAsync(r, false));
     }
 
     /**
      * The invoke path without a waiting thread: the request is checked and the invocation handed to
      * its pool now (errors are thrown), and the stage completes when the worker answers, on the
      * thread that took the answer (the sandbox's Runtime API event loop); so it must not block.
+     *
+     * @param serviceEvent whether the payload is an event a Slipway service wrote (API Gateway's proxy events):
+     *     JSON by construction, so it is not parsed once more to be checked
      */
-    CompletableFuture<InvokeResponse> invokeAsync(InvokeRequest r) {
+    CompletableFuture<InvokeResponse> invokeAsync(InvokeRequest r, boolean serviceEvent) {
         String type = r.invocationType() == null ? "RequestResponse" : r.invocationType();
         if (!TYPES.contains(type)) {
             throw ValidationException.of(List.of(ValidationException.constraint(type, "invocationType",
@@ -92,7 +95,9 @@ final class Invoker implements AutoCloseable {
             throw RequestTooLargeException.invoke(limit);
         }
         try {
-            checkJson(payload);
+            if (!serviceEvent) {
+                checkJson(payload);
+            }
         } catch (JsonProcessingException e) {
             throw InvalidRequestContentException.payloadNotJson(e.getOriginalMessage());
         } catch (java.io.IOException e) {

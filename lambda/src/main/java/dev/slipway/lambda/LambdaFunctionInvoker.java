@@ -32,7 +32,7 @@ final class LambdaFunctionInvoker implements FunctionInvoker {
     public CompletionStage<Outcome> submit(String function, Optional<String> qualifier, byte[] payload,
             Executor blocking) {
         try {
-            return lambda.invokeAsync(new InvokeRequest(function, "RequestResponse", null, null, qualifier.orElse(null),
+            return lambda.invokeServiceEvent(new InvokeRequest(function, "RequestResponse", null, null, qualifier.orElse(null),
                     payload)).thenApply(LambdaFunctionInvoker::outcome);
         } catch (TooManyRequestsException e) {
             return CompletableFuture.completedFuture(new Outcome(Kind.THROTTLED, new byte[0],

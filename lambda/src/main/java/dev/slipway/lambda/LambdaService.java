@@ -200,7 +200,12 @@ public final class LambdaService implements AutoCloseable {
 
     /** {@link #invoke} without a waiting thread, for the Invoke API and API Gateway (see Invoker#invokeAsync). */
     java.util.concurrent.CompletableFuture<InvokeResponse> invokeAsync(InvokeRequest request) {
-        return invoker.invokeAsync(request);
+        return invoker.invokeAsync(request, false);
+    }
+
+    /** {@link #invokeAsync(InvokeRequest)} of an event a Slipway service wrote (JSON by construction). */
+    java.util.concurrent.CompletableFuture<InvokeResponse> invokeServiceEvent(InvokeRequest request) {
+        return invoker.invokeAsync(request, true);
     }
 
     /** AWS's deprecation warning for the function's runtime, if it has one. */
