@@ -56,7 +56,8 @@ public final class ArtifactLimits {
                 continue;
             }
             if (zipped > LambdaLimits.ZIPPED_DIRECT_UPLOAD_BYTES && zippedReported.put(artifact, true) == null) {
-                problems.add(warning(service, file + " is " + Sizes.exact(zipped) + " zipped, over the 50 MB ("
+                problems.add(warning(service, names(sharing(service, artifact)) + ": " + file + " is "
+                        + Sizes.exact(zipped) + " zipped, over the 50 MB ("
                         + String.format("%,d", LambdaLimits.ZIPPED_DIRECT_UPLOAD_BYTES) + " bytes) Lambda accepts "
                         + "in a direct upload; slipway deploy uploads it through S3, where only the 250 MB unzipped "
                         + "limit applies", "nothing to change for slipway deploy; to update the code yourself, use "
@@ -141,6 +142,10 @@ public final class ArtifactLimits {
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
+    }
+
+    private static List<FunctionSpec> sharing(Service service, Path artifact) {
+        return service.functions().values().stream().filter(f -> f.artifact().filter(artifact::equals).isPresent()).toList();
     }
 
     private static String names(List<FunctionSpec> group) {

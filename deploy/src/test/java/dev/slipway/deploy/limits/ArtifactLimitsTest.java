@@ -73,7 +73,7 @@ class ArtifactLimitsTest {
         List<Problem> problems = check(Artifacts.service(dir, ONE_FUNCTION));
         assertThat(problems).noneMatch(Problem::isError);
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.message()).startsWith("app.jar is 50.0 MB")
+            assertThat(p.message()).startsWith("function \"hello\": app.jar is 50.0 MB")
                     .contains("over the 50 MB (52,428,800 bytes) Lambda accepts in a direct upload")
                     .contains("slipway deploy uploads it through S3");
             assertThat(p.hint()).contains("--s3-bucket");
