@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -64,8 +60,6 @@ public final class TrafficShifter implements AutoCloseable {
             public void note(String message) {}
         };
     }
-
-    private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
     private final Target target;
     private final LambdaClient lambda;
@@ -132,7 +126,7 @@ public final class TrafficShifter implements AutoCloseable {
                 for (Change c : moving) {
                     gates.put(c, gates(c, cloudWatch, ignored));
                 }
-                failure = shift(moving, gates);
+                failure = new Steps(router, settings, speed, poll, listener, () -> stopped).run(moving, gates);
             }
             if (failure.isEmpty()) {
                 failure = hooks(Hooks.POST_TRAFFIC, deploymentId, moving);
@@ -227,103 +221,6 @@ public final class TrafficShifter implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Runs every function's steps side by side; the first failure stops them all. */
-    private Optional<String> shift(List<Change> moving, Map<Change, List<Gate>> gates) {
-        AtomicReference<String> failure = new AtomicReference<>();
-        ExecutorService pool = Executors.newFixedThreadPool(moving.size(), r -> {
-            Thread t = new Thread(r, "slipway-shift");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (Change c : moving) {
-                running.add(pool.submit(() -> {
-                    try {
-                        steps(c, gates.get(c), failure);
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, c.function() + ": " + e.getMessage());
-                    }
-                }));
-            }
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failure.compareAndSet(null, String.valueOf(e.getCause()));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure.compareAndSet(null, "interrupted");
-        } finally {
-            pool.shutdownNow();
-        }
-        return Optional.ofNullable(failure.get());
-    }
-
-    private void steps(Change c, List<Gate> gates, AtomicReference<String> failure) {
-        String from = c.fromVersion().orElseThrow();
-        for (Strategy.Step step : settings(c).strategy().steps()) {
-            if (failure.get() != null || stopped) {
-                return;
-            }
-            Duration hold = scaled(step.hold());
-            router.route(c.functionName(), from, c.toVersion(), step.percent());
-            listener.shifted(c, step.percent(), hold);
-            if (!hold(c, step, hold, gates, failure)) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * Holds a step for {@code hold}, and longer while a gate has not seen enough invocations (at
-     * most the step's un-accelerated hold), reading the gates all along. False when a gate failed.
-     */
-    private boolean hold(Change c, Strategy.Step step, Duration hold, List<Gate> gates,
-            AtomicReference<String> failure) {
-        long start = System.nanoTime();
-        long end = start + hold.toNanos();
-        long cap = start + Math.max(hold.toNanos(), step.hold().toNanos());
-        long nextReport = start + REPORT_EVERY.toNanos();
-        while (true) {
-            if (failure.get() != null || stopped) {
-                return false;
-            }
-            List<String> texts = new ArrayList<>();
-            boolean satisfied = true;
-            for (Gate g : gates) {
-                Gate.Reading r = g.read();
-                if (r.failed()) {
-                    listener.reading(c, "FAILED: " + r.text());
-                    failure.compareAndSet(null, r.text());
-                    return false;
-                }
-                texts.add(r.text());
-                satisfied &= g.satisfied();
-            }
-            long now = System.nanoTime();
-            boolean done = now >= end && satisfied;
-            if (done || now >= cap) {
-                if (!texts.isEmpty()) {
-                    listener.reading(c, String.join("; ", texts) + (done || step.hold().isZero() ? ""
-                            : " (fewer invocations than minInvocations; the step's full hold has passed)"));
-                }
-                return true;
-            }
-            if (now >= nextReport && !texts.isEmpty()) {
-                listener.reading(c, String.join("; ", texts));
-                nextReport = now + REPORT_EVERY.toNanos();
-            }
-            sleep(Math.min(poll.toNanos(), Math.max(1_000_000, (now < end ? end : cap) - now)));
-        }
-    }
-
-    private Duration scaled(Duration d) {
-        return Duration.ofNanos((long) (d.toNanos() / speed));
-    }
-
     /** Every alias back on its old version; the text to append to the reason. */
     private String rollBack(List<Change> moving) {
         List<String> back = new ArrayList<>();
@@ -343,15 +240,6 @@ public final class TrafficShifter implements AutoCloseable {
         }
         listener.note(text.isEmpty() ? "nothing to roll back" : text.substring(2));
         return text;
-    }
-
-    private void sleep(long nanos) {
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeployException("interrupted while shifting traffic", "run 'slipway rollback' if needed");
-        }
     }
 
     @Override
@@ -446,43 +334,12 @@ public final class TrafficShifter implements AutoCloseable {
                     if (!needed) {
                         return Shift.allAtOnce().run(deployment, alias, phases);
                     }
-                    Listener shown = self.listener == Listener.SILENT ? phaseLines(phases, self.settings) : self.listener;
+                    Listener shown = self.listener == Listener.SILENT ? PhaseLines.of(phases, self.settings) : self.listener;
                     try (TrafficShifter shifter = self.alias(alias.name()).listener(shown).build()) {
                         return shifter.run(deployment.id(), deployment.changes());
                     }
                 }
             };
         }
-    }
-
-    /** Progress as phase lines: {@code users: 10% on v4, 90% on v3 (holding 30s)}. */
-    static Listener phaseLines(dev.slipway.deploy.DeployListener phases, Map<String, ReleaseSettings> settings) {
-        return new Listener() {
-            @Override
-            public void shifted(Change c, int percent, Duration hold) {
-                String from = c.fromVersion().orElse("?");
-                int min = settings.getOrDefault(c.function(), ReleaseSettings.allAtOnce()).gates().minInvocations();
-                phases.phase(c.function() + ": " + (percent >= 100 ? "100% on v" + c.toVersion()
-                        : percent + "% on v" + c.toVersion() + ", " + (100 - percent) + "% on v" + from)
-                        + (hold.isZero() ? "" : " (holding " + seconds(hold)
-                                + (min > 0 ? ", and until v" + c.toVersion() + " served " + min + " invocations" : "")
-                                + ")"));
-            }
-
-            @Override
-            public void reading(Change c, String reading) {
-                phases.phase("  " + c.function() + " gate: " + reading);
-            }
-
-            @Override
-            public void note(String message) {
-                phases.phase(message);
-            }
-        };
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() < 10_000 ? String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0)
-                : d.toSeconds() + "s";
     }
 }
