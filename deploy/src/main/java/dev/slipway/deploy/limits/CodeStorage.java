@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.lambda.model.GetAccountSettingsResponse;
  * The region's code storage (75 GB by default, every kept version counting) before a deployment:
  * what the account uses and may use, from GetAccountSettings (AWS's own figures, or the local
  * cloud's, computed from every kept version), plus what this deployment adds: a new version of each
- * versioned function, the size of its artifact.
+ * versioned function, the size of its artifact (unversioned functions only replace their $LATEST code).
  */
 public final class CodeStorage {
     private CodeStorage() {}
@@ -29,7 +29,8 @@ public final class CodeStorage {
         long adding = 0;
         int versions = 0;
         for (FunctionSpec f : service.functions().values()) {
-            if (f.artifact().isPresent() && Files.isRegularFile(f.artifact().get())) {
+            // An unversioned function only replaces its $LATEST code: about nothing added.
+            if (f.versionFunction() && f.artifact().isPresent() && Files.isRegularFile(f.artifact().get())) {
                 adding += size(f.artifact().get());
                 versions++;
             }
