@@ -69,7 +69,11 @@ public final class Deployer implements AutoCloseable {
         String bucket = plan.existingBucket();
         if (!exists && bucket.isEmpty()) {
             listener.phase("Creating stack " + stackName + " with its deployment bucket");
-            applyChangeSet(stackName, bucketOnlyTemplate(plan), ChangeSetType.CREATE, "create");
+            applyChangeSet(stackName, bucketOnlyTemplate(plan), ChangeSetType.CREATE, "create", () -> { });
+        }
+        if (bucket.isEmpty() && exists && plan.deploymentBucketLogicalId().equals(DeploymentPlan.FRAMEWORK_BUCKET)) {
+            // the Framework's stacks name their bucket in an output: one round trip less
+            bucket = outputs(existing.get()).getOrDefault("ServerlessDeploymentBucketName", "");
         }
         if (bucket.isEmpty()) {
             bucket = cfn.describeStackResource(b -> b.stackName(stackName)
@@ -87,15 +91,29 @@ public final class Deployer implements AutoCloseable {
 
         Trace.mark("deployer: fingerprint compared");
         listener.phase("Uploading " + plan.artifacts().size() + " artifact(s) to s3://" + bucket);
-        for (DeploymentPlan.Artifact a : plan.artifacts()) {
-            String b = bucket;
-            s3.putObject(r -> r.bucket(b).key(a.s3Key()), RequestBody.fromFile(a.localPath()));
-        }
-
-        Trace.mark("deployer: uploaded");
+        // The upload runs while the change set is created (which does not read the artifacts), and
+        // is finished before the change set executes.
+        String artifactBucket = bucket;
+        java.util.concurrent.CompletableFuture<Void> upload = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (DeploymentPlan.Artifact a : plan.artifacts()) {
+                s3.putObject(r -> r.bucket(artifactBucket).key(a.s3Key()), RequestBody.fromFile(a.localPath()));
+            }
+            Trace.mark("deployer: uploaded");
+        }, runnable -> {
+            Thread t = new Thread(runnable, "slipway-deploy-upload");
+            t.setDaemon(true);
+            t.start();
+        });
         listener.phase((exists || plan.existingBucket().isEmpty() ? "Updating" : "Creating") + " stack " + stackName);
         ChangeSetType type = exists || plan.existingBucket().isEmpty() ? ChangeSetType.UPDATE : ChangeSetType.CREATE;
-        boolean changed = applyChangeSet(stackName, templateSource(plan, bucket), type, "deploy");
+        boolean changed;
+        try {
+            changed = applyChangeSet(stackName, templateSource(plan, bucket), type, "deploy", () -> join(upload));
+        } catch (RuntimeException e) {
+            upload.handle((done, failure) -> null).join(); // no upload outlives the deploy; the first error wins
+            throw e;
+        }
+        join(upload);
         if (plan.fingerprint().isPresent()) {
             String b = bucket;
             s3.putObject(r -> r.bucket(b).key(fingerprintKey), RequestBody.fromString(plan.fingerprint().get()));
@@ -196,7 +214,19 @@ public final class Deployer implements AutoCloseable {
     }
 
     /** Creates a change set, executes it unless empty, and follows the stack. Returns whether anything changed. */
-    private boolean applyChangeSet(String stackName, TemplateSource template, ChangeSetType type, String purpose) {
+    private static void join(java.util.concurrent.CompletableFuture<Void> f) {
+        try {
+            f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private boolean applyChangeSet(String stackName, TemplateSource template, ChangeSetType type, String purpose,
+            Runnable beforeExecute) {
         String changeSetName = "slipway-" + purpose + "-" + clock.millis();
         cfn.createChangeSet(b -> {
             b.stackName(stackName).changeSetName(changeSetName).changeSetType(type)
@@ -229,6 +259,7 @@ public final class Deployer implements AutoCloseable {
                     "fix the template (run 'slipway validate' and 'slipway package' to see it)");
         }
         Trace.mark("deployer: change set ready");
+        beforeExecute.run();
         StackWatcher watcher = new StackWatcher(cfn, target, listener);
         watcher.markCurrent(stackName);
         Trace.mark("deployer: execute change set");
