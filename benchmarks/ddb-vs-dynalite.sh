@@ -7,6 +7,9 @@
 #
 # Usage: benchmarks/ddb-vs-dynalite.sh [slipway|dynalite|both]   (SEC=3: seconds measured per operation)
 #   MODES="memory persistent" (default both)
+#   PARTS="load startup memory" (default all three): load = the table above; startup = DynamoDbFootprint
+#   startup-embedded / startup-standalone (fresh JVM each, RUNS=3 times) and dynalite's start (same poll);
+#   memory = 1,000,000 small items in the embedded engine, heap after GC vs DynamoDB item size
 #   CP=... overrides the class path (default benchmarks/target/benchmarks.jar); SLIPWAY_CP for the server only
 # Needs benchmarks/target/benchmarks.jar and dynalite in a scratch folder (never a dependency):
 #   (mkdir -p /tmp/dynalite && cd /tmp/dynalite && npm install dynalite)
@@ -21,6 +24,8 @@ CP=${CP:-benchmarks/target/benchmarks.jar}
 SLIPWAY_CP=${SLIPWAY_CP:-$CP}
 SEC=${SEC:-3}
 MODES=${MODES:-memory persistent}
+PARTS=${PARTS:-load startup memory}
+RUNS=${RUNS:-3}
 which=${1:-both}
 P=
 cleanup() { [[ -n $P ]] && kill "$P" 2>/dev/null && wait "$P" 2>/dev/null; rm -rf "$LOG"; }
@@ -36,6 +41,7 @@ load() { # label url
   SERVER_PID=$P timeout $(( SEC*10 + 90 )) java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbLoad "$1" "$2" "$SEC"
 }
 stop() { kill "$P" 2>/dev/null; wait "$P" 2>/dev/null; P=; }
+if [[ $PARTS == *load* ]]; then
 for mode in $MODES; do
   if [[ $which == both || $which == slipway ]]; then
     args=(--port 8123); [[ $mode == persistent ]] && args+=(--data-dir "$LOG/slipway-data")
@@ -52,3 +58,20 @@ for mode in $MODES; do
     stop
   fi
 done
+fi
+if [[ $PARTS == *startup* ]]; then
+  for i in $(seq "$RUNS"); do
+    if [[ $which == both || $which == slipway ]]; then
+      timeout 60 java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbFootprint startup-embedded
+      timeout 60 java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbFootprint startup-standalone
+    fi
+    if [[ $which == both || $which == dynalite ]]; then
+      t0=$(now_ms); node "$DYNALITE"/node_modules/.bin/dynalite --port 4567 > "$LOG/dynalite.log" 2>&1 & P=$!
+      wait_up http://127.0.0.1:4567 "dynalite (node, in memory)" "$t0"
+      stop
+    fi
+  done
+fi
+if [[ $PARTS == *memory* && $which != dynalite ]]; then
+  timeout 300 java -Xmx3g -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbFootprint memory 1000000
+fi

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Start-up time to the first answered request (embedded and standalone) and heap per item.
  *
- * <p>Usage: {@code DynamoDbFootprint startup-embedded | startup-standalone [jvm-options…] | memory <items> | engine <seconds> | wire <seconds>}
+ * <p>Usage: {@code DynamoDbFootprint startup-embedded | startup-standalone [jvm-options…] | memory <items> | engine <seconds> | wire <seconds> | wire-persistent <seconds>}
  */
 public final class DynamoDbFootprint {
     public static void main(String[] args) throws Exception {
@@ -21,13 +21,15 @@ public final class DynamoDbFootprint {
             case "startup-embedded" -> {
                 // This JVM is fresh (one run per process): class loading and JIT warm-up count, as for a test.
                 long t0 = System.nanoTime();
-                try (DynamoDbServer server = DynamoDbServer.start(0, DynamoDbEngine.builder().build())) {
+                DynamoDbEngine engine = DynamoDbEngine.builder().build();
+                long built = System.nanoTime();
+                try (DynamoDbServer server = DynamoDbServer.start(0, engine)) {
                     long started = System.nanoTime();
                     int status = listTables(server.port());
                     long answered = System.nanoTime();
-                    System.out.printf("embedded start-up to first answered request: %.0f ms (start %.0f ms + first ListTables %.0f ms, "
-                            + "HTTP %d); JVM launch to answered: %d ms%n", (answered - t0) / 1e6, (started - t0) / 1e6,
-                            (answered - started) / 1e6, status, sinceJvmLaunchMillis());
+                    System.out.printf("embedded start-up to first answered request: %.0f ms (engine %.0f ms + HTTP server %.0f ms + "
+                            + "first ListTables %.0f ms, HTTP %d); JVM launch to answered: %d ms%n", (answered - t0) / 1e6,
+                            (built - t0) / 1e6, (started - built) / 1e6, (answered - started) / 1e6, status, sinceJvmLaunchMillis());
                 }
             }
             case "startup-standalone" -> {
@@ -64,7 +66,17 @@ public final class DynamoDbFootprint {
             }
             case "memory" -> memory(Integer.parseInt(args[1]));
             case "engine" -> engine(Double.parseDouble(args[1]));
-            case "wire" -> wire(Double.parseDouble(args[1]));
+            case "wire" -> wire(Double.parseDouble(args[1]), Optional.empty());
+            case "wire-persistent" -> {
+                Path dir = java.nio.file.Files.createTempDirectory("ddb-wire");
+                try {
+                    wire(Double.parseDouble(args[1]), Optional.of(dir));
+                } finally {
+                    try (var files = java.nio.file.Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -135,8 +147,8 @@ public final class DynamoDbFootprint {
      * HTTP handler (parse, validate, execute, render, CRC) to response bytes, one thread, with the
      * same table shape and items as DynamoDbLoad (100 partitions × 100 items of ~200 bytes).
      */
-    private static void wire(double seconds) throws Exception {
-        try (DynamoDbEngine engine = DynamoDbEngine.builder().build()) {
+    private static void wire(double seconds, Optional<Path> dataDir) throws Exception {
+        try (DynamoDbEngine engine = DynamoDbEngine.builder().dataDir(dataDir).build()) {
             dev.slipway.protocol.http.HttpHandler h = engine.handler();
             call(h, "CreateTable", "{\"TableName\":\"data\",\"BillingMode\":\"PAY_PER_REQUEST\","
                     + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"

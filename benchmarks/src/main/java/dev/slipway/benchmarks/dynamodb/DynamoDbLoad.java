@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DynamoDbLoad {
     private static final int THREADS = 8;
+    /** Warm-up before each measured operation (env WARMUP, seconds; default 2): a JVM server compiles its hot path first. */
+    private static final double WARMUP_SECONDS = Double.parseDouble(System.getenv().getOrDefault("WARMUP", "2"));
     private static final int PARTITIONS = 100;
     private static final int PER_PARTITION = 100;
 
@@ -151,7 +153,7 @@ public final class DynamoDbLoad {
 
     private void measure(String name, Op op) throws InterruptedException {
         Recorder recorder = new Recorder(3);
-        long warmupEnd = System.nanoTime() + (long) (seconds * 0.3e9);
+        long warmupEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
         long end = warmupEnd + (long) (seconds * 1e9);
         AtomicLong done = new AtomicLong();
         long[] cpu = new long[2];
