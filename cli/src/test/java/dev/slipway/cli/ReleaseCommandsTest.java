@@ -263,6 +263,12 @@ class ReleaseCommandsTest {
                 target("rollback", "--deployment", "20200101-000000-000-beef"))).isEqualTo(1);
         assertThat(e4.toString()).contains("error: No deployment 20200101-000000-000-beef in the history");
         assertThat(liveVersion()).isEqualTo("1");
+        StringWriter e5 = new StringWriter();
+        String[] otherStage = target("deployments");
+        otherStage[4] = "prod";
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(e5, true), otherStage)).isEqualTo(1);
+        assertThat(e5.toString()).contains("error: Stack rel-prod does not exist on the local cloud at " + cloud.url())
+                .contains("fix: deploy it first with 'slipway deploy', or check --stage and the target");
     }
 
     @Test
