@@ -60,11 +60,14 @@ public final class HttpServer implements AutoCloseable {
     private final boolean ownsGroup;
     private final ExecutorService blockingPool;
     private final Channel channel;
+    /** Accepted connections: on a shared loop, closing the listener alone would leave them served. */
+    private final java.util.Set<Channel> connections;
     private final String name;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private HttpServer(String name, EventLoopGroup group, boolean ownsGroup, ExecutorService blockingPool,
-            Channel channel) {
+            Channel channel, java.util.Set<Channel> connections) {
+        this.connections = connections;
         this.name = name;
         this.group = group;
         this.ownsGroup = ownsGroup;
@@ -108,6 +111,9 @@ public final class HttpServer implements AutoCloseable {
             channel.close();
         } else {
             channel.close().syncUninterruptibly();
+        }
+        for (Channel c : connections) {
+            c.close();
         }
         if (ownsGroup) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -166,6 +172,7 @@ public final class HttpServer implements AutoCloseable {
                         t.setDaemon(true);
                         return t;
                     });
+            java.util.Set<Channel> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
             try {
                 Channel ch = new ServerBootstrap()
                         .group(group)
@@ -176,6 +183,8 @@ public final class HttpServer implements AutoCloseable {
                         .childHandler(new ChannelInitializer<SocketChannel>() {
                             @Override
                             protected void initChannel(SocketChannel c) {
+                                connections.add(c);
+                                c.closeFuture().addListener(f -> connections.remove(c));
                                 c.pipeline()
                                         .addLast(new HttpServerCodec(8192, 65536, 65536))
                                         .addLast(new HttpServerExpectContinueHandler())
@@ -186,7 +195,7 @@ public final class HttpServer implements AutoCloseable {
                         .bind(host, port)
                         .syncUninterruptibly()
                         .channel();
-                return new HttpServer(name, group, own, pool, ch);
+                return new HttpServer(name, group, own, pool, ch, connections);
             } catch (RuntimeException e) {
                 if (own) {
                     group.shutdownGracefully(0, 0, TimeUnit.SECONDS);

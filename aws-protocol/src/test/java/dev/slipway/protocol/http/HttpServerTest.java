@@ -47,6 +47,26 @@ class HttpServerTest {
     }
 
     @Test
+    void closingAServer_closesItsKeptAliveConnections() throws Exception {
+        HttpServer server = HttpServer.start("closing", 0, threadName());
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            String answer = "";
+            while (!answer.endsWith("slipway-io")) {
+                int n = in.read(buffer);
+                assertThat(n).isPositive();
+                answer += new String(buffer, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            server.close();
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void aServerWithItsOwnThreads_doesNotUseTheSharedLoop() throws Exception {
         try (HttpServer own = HttpServer.builder("own", threadName()).ioThreads(1).start()) {
             assertThat(get(own.url() + "/")).startsWith("own-io-");
