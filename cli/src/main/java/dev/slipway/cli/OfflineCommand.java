@@ -49,8 +49,24 @@ public final class OfflineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Service svc = service.loadAndBuild(out, spec.commandLine().getErr(), Map.of(), Optional.empty());
-        OfflineSession session = OfflineSession.start(svc, port, cloudPort, !noReload, out);
+        long start = System.nanoTime();
+        // The local cloud starts while the service is loaded and its artifact checked: they do not
+        // depend on each other, and each takes a good part of a second.
+        java.util.concurrent.CompletableFuture<dev.slipway.cloud.LocalCloud> cloud =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> OfflineSession.startCloud(cloudPort, out));
+        Service svc;
+        try {
+            svc = service.loadAndBuild(out, spec.commandLine().getErr(), Map.of(), Optional.empty());
+        } catch (RuntimeException e) {
+            cloud.thenAccept(dev.slipway.cloud.LocalCloud::close);
+            throw e;
+        }
+        OfflineSession session;
+        try {
+            session = OfflineSession.start(svc, port, cloud.join(), !noReload, out, start);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             session.close();

@@ -36,8 +36,15 @@ final class OfflineSession implements AutoCloseable {
 
     static OfflineSession start(Service svc, int port, int cloudPort, boolean reload, PrintWriter out) {
         long start = System.nanoTime();
+        return start(svc, port, startCloud(cloudPort, out), reload, out, start);
+    }
+
+    /**
+     * Deploys the service into a started cloud and serves it; closes the cloud when that fails.
+     * {@code start} (System.nanoTime) is when the command began, for the "ready in" line.
+     */
+    static OfflineSession start(Service svc, int port, LocalCloud cloud, boolean reload, PrintWriter out, long start) {
         ConsoleDeployListener progress = new ConsoleDeployListener(out, true);
-        LocalCloud cloud = startCloud(cloudPort, out);
         HttpServer server = null;
         try {
             Target target = Target.local(URI.create(cloud.url()));
@@ -82,7 +89,7 @@ final class OfflineSession implements AutoCloseable {
         cloud.close();
     }
 
-    private static LocalCloud startCloud(int cloudPort, PrintWriter out) {
+    static LocalCloud startCloud(int cloudPort, PrintWriter out) {
         try {
             return LocalCloud.builder().port(cloudPort)
                     .requestListener(log -> {

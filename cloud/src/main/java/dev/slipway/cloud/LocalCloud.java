@@ -57,7 +57,16 @@ public final class LocalCloud implements AutoCloseable {
         });
         Delegate edge = new Delegate();
         trace("cloud: building services");
-        server = HttpServer.builder("slipway-edge", edge).host(b.host).port(b.port).start();
+        // DynamoDB needs nothing else: it starts while the edge server binds (each a few hundred ms)
+        CompletableFuture<DynamoDbEngine> dynamoDbStart = CompletableFuture.supplyAsync(
+                () -> DynamoDbEngine.builder().dataDir(b.dir("dynamodb")).clock(b.clock).build(), blockingPool);
+        try {
+            server = HttpServer.builder("slipway-edge", edge).host(b.host).port(b.port).start();
+        } catch (RuntimeException e) {
+            dynamoDbStart.thenAccept(DynamoDbEngine::close);
+            blockingPool.shutdown();
+            throw e;
+        }
         trace("cloud: edge server listening");
         String url = "http://127.0.0.1:" + server.port();
         try {
@@ -68,7 +77,7 @@ public final class LocalCloud implements AutoCloseable {
                     .websiteUrl(bucket -> "http://" + bucket + ".s3-website.localhost:" + edgePort)
                     .build();
             trace("cloud: s3");
-            dynamodb = DynamoDbEngine.builder().dataDir(b.dir("dynamodb")).clock(b.clock).build();
+            dynamodb = join(dynamoDbStart);
             trace("cloud: dynamodb");
             lambda = LambdaService.builder()
                     .endpointUrl(url)
@@ -112,9 +121,18 @@ public final class LocalCloud implements AutoCloseable {
             events.start();
             trace("cloud: ready");
         } catch (RuntimeException e) {
+            dynamoDbStart.thenAccept(DynamoDbEngine::close);
             server.close();
             blockingPool.shutdownNow();
             throw e;
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
