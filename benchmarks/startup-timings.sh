@@ -12,7 +12,8 @@
 #   4. `slipway offline` on examples/peer-rewards: start → first API answer (GET /dev/users), cold
 #      (empty Lambda cache: no function class-data archive yet) and warm (the same cache again)
 # Usage: benchmarks/startup-timings.sh [RUNS=3]
-# Set SLIPWAY_TRACE=1 to get phase timestamps of every command in the logs.
+# Set SLIPWAY_TRACE=1 to get phase timestamps of every command in the logs. CPU time (user+sys)
+# is printed beside wall time: on a shared machine it moves much less than wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -33,11 +34,12 @@ cleanup() {
 trap cleanup EXIT
 now_ms() { date +%s%3N; }
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
-timed() { # timed LABEL CMD...: prints the wall time of CMD; its output goes to $LOG/LABEL.log
-  local label=$1; shift; local t0 t
+timed() { # timed LABEL CMD...: prints the wall and CPU (user+sys) time of CMD; its output goes to $LOG/LABEL.log
+  local label=$1; shift; local t0 t cpu file="$LOG/${label//[^a-zA-Z0-9]/_}"
   t0=$(now_ms)
-  "$@" >"$LOG/${label//[^a-zA-Z0-9]/_}.log" 2>&1 || { echo "FAILED: $label"; cat "$LOG/${label//[^a-zA-Z0-9]/_}.log"; exit 1; }
-  t=$(( $(now_ms) - t0 )); printf '%-52s %6d ms\n' "$label" "$t"
+  /usr/bin/time -f '%U %S' -o "$file.time" "$@" >"$file.log" 2>&1 || { echo "FAILED: $label"; cat "$file.log"; exit 1; }
+  t=$(( $(now_ms) - t0 )); cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$file.time")
+  printf '%-52s %6d ms   (CPU %5d ms)\n' "$label" "$t" "$cpu"
 }
 wait_http() { # wait_http URL PID: until URL answers 2xx (PID must stay alive), at most 60 s
   local deadline=$(( $(now_ms) + 60000 ))
