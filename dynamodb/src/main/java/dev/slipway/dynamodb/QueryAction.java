@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.dynamodb.error.ValidationException;
 import dev.slipway.dynamodb.model.AttributeValue;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Query: one partition of a table or index, in sort key order, between the key condition's bounds. */

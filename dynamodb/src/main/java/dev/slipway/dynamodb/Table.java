@@ -9,8 +9,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * One table's live data: items ordered by key, one ordered store per secondary index (holding the
  * projected items, only for items that have the index's key attributes: sparse indexes), and the
- * running size. Items are kept encoded ({@link ItemStore}) and decoded on every read. Readers take the read lock, writers the write lock, so a request sees an item
- * entirely before or entirely after another request's write, never torn.
+ * running size. Items are kept encoded ({@link ItemStore}) and decoded on every read. Readers
+ * take the read lock, writers the write lock, so a request sees an item entirely before or
+ * entirely after another request's write, never torn.
  */
 final class Table {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -47,16 +48,15 @@ final class Table {
 
     /** Stores an item (already validated), replacing any with the same key; returns the old one or null. */
     Map<String, AttributeValue> put(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> stored = item;
-        ItemKey key = keyOf(stored);
-        Map<String, AttributeValue> old = items.put(key, stored);
+        ItemKey key = keyOf(item);
+        Map<String, AttributeValue> old = items.put(key, item);
         if (old != null) {
             sizeBytes -= Values.itemSize(old);
             unindex(key, old);
         }
-        sizeBytes += Values.itemSize(stored);
-        index(key, stored);
-        listener.changed(this, key, old, stored);
+        sizeBytes += Values.itemSize(item);
+        index(key, item);
+        listener.changed(this, key, old, item);
         return old;
     }
 
@@ -72,11 +72,10 @@ final class Table {
 
     /** Loads an item from storage at start-up: no listener call. */
     void load(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> stored = item;
-        ItemKey key = keyOf(stored);
-        items.put(key, stored);
-        sizeBytes += Values.itemSize(stored);
-        index(key, stored);
+        ItemKey key = keyOf(item);
+        items.put(key, item);
+        sizeBytes += Values.itemSize(item);
+        index(key, item);
     }
 
     private void index(ItemKey key, Map<String, AttributeValue> item) {
