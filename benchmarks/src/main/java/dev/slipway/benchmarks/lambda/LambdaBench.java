@@ -48,6 +48,9 @@ public final class LambdaBench {
     private static final String GREET = "dev.slipway.benchmarks.lambda.fn.GreetHandler";
     private static final byte[] EVENT = "{\"name\":\"bench\",\"n\":1}".getBytes(StandardCharsets.UTF_8);
 
+    /** The last sequential Invoke API p50, for the ratio to the in-process call. */
+    private static long invokeApiP50;
+
     private LambdaBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -103,6 +106,9 @@ public final class LambdaBench {
                             nanos[i] = System.nanoTime() - t0;
                         }
                         report("Invoke API, sequential, raw socket client (n=10000)", nanos);
+                        long[] sorted = nanos.clone();
+                        Arrays.sort(sorted);
+                        invokeApiP50 = pct(sorted, 0.50);
                     }
                 }
                 System.out.printf(Locale.ROOT, "Invoke API throughput, %d worker(s), %d raw-client threads: %,.0f invocations/s%n",
@@ -114,7 +120,9 @@ public final class LambdaBench {
                 }
             }
         }
-        inProcess(code, handler, seconds);
+        long inProcessP50 = inProcess(code, handler, seconds);
+        System.out.printf(Locale.ROOT, "ratio Invoke API p50 / in-process p50: %,.0f×%n",
+                (double) invokeApiP50 / Math.max(1, inProcessP50));
     }
 
     private static void call(HttpClient client, URI uri) throws IOException, InterruptedException {
@@ -298,7 +306,7 @@ public final class LambdaBench {
     }
 
     /** The lower bound: the same handler through the runtime client's loader and serialiser, in this JVM. */
-    private static void inProcess(Path code, String handler, int seconds) throws Exception {
+    private static long inProcess(Path code, String handler, int seconds) throws Exception {
         LambdaRequestHandler h = EventHandlerLoader.loadEventHandler(HandlerInfo.fromString(handler,
                 LambdaBench.class.getClassLoader()));
         InvocationRequest request = new InvocationRequest();
@@ -316,6 +324,9 @@ public final class LambdaBench {
             nanos[i] = System.nanoTime() - t0;
         }
         report("in-process call (RIC loader + serialiser, n=100000)", nanos);
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return pct(sorted, 0.50);
     }
 
     private static void cold(Path code, Path cache, int runs) throws Exception {
