@@ -38,8 +38,14 @@ final class Ids {
         return of(KEY_ALPHABET, 40);
     }
 
+    /**
+     * A request id (a random UUID): from the thread's own generator, not SecureRandom's shared lock,
+     * since one is drawn per request and needs no secrecy.
+     */
     String requestId() {
-        return UUID.randomUUID().toString();
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+                .toString();
     }
 
     void startRecording() {
