@@ -59,8 +59,8 @@ final class QueryAction implements Action {
             }
         }
         ItemKey startKey = start == null ? null : target.startKey(start);
-        if (startKey != null && Values.compare(startKey.hash(), hash) != 0) {
-            throw ValidationException.of("The provided starting key is outside query boundaries based on provided conditions");
+        if (startKey != null) {
+            checkStartKey(startKey, hash, rangePart);
         }
 
         ItemKey lo = ItemKey.partitionStart(hash);
@@ -127,6 +127,41 @@ final class QueryAction implements Action {
             table.lock.readLock().unlock();
         }
         return out;
+    }
+
+    /**
+     * DynamoDB refuses a start key outside the key condition instead of ignoring it: a range value that fails the
+     * range predicate, or another partition.
+     */
+    private static void checkStartKey(ItemKey startKey, AttributeValue hash, Expressions.KeyPart rangePart) {
+        boolean samePartition = Values.compare(startKey.hash(), hash) == 0;
+        if (rangePart == null) {
+            if (!samePartition) {
+                throw ValidationException.of(
+                        "The provided starting key is outside query boundaries based on provided conditions");
+            }
+            return;
+        }
+        if (!matchesRange(startKey.range(), rangePart)) {
+            throw ValidationException.of("The provided starting key does not match the range key predicate");
+        }
+        if (!samePartition) {
+            throw ValidationException.of("The query can return at most one row and cannot be restarted");
+        }
+    }
+
+    private static boolean matchesRange(AttributeValue range, Expressions.KeyPart part) {
+        List<AttributeValue> v = part.values();
+        return switch (part.operator()) {
+            case "EQ" -> Values.compare(range, v.get(0)) == 0;
+            case "GT" -> Values.compare(range, v.get(0)) > 0;
+            case "GE" -> Values.compare(range, v.get(0)) >= 0;
+            case "LT" -> Values.compare(range, v.get(0)) < 0;
+            case "LE" -> Values.compare(range, v.get(0)) <= 0;
+            case "BETWEEN" -> Values.compare(range, v.get(0)) >= 0 && Values.compare(range, v.get(1)) <= 0;
+            case "BEGINS_WITH" -> startsWith(range, v.get(0));
+            default -> true;
+        };
     }
 
     static boolean startsWith(AttributeValue value, AttributeValue prefix) {

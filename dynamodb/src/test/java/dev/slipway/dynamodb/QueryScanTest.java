@@ -172,6 +172,30 @@ class QueryScanTest extends ServerFixture {
         }
 
         @Test
+        void startKeyOutsideTheKeyCondition_failsAsDynamoDbDoes() {
+            assertFails(() -> ddb.query(b -> b.tableName(numbers).keyConditionExpression("pk = :p AND n > :a")
+                            .expressionAttributeValues(Map.of(":p", s("p"), ":a", n("9")))
+                            .exclusiveStartKey(Map.of("pk", s("p"), "n", n("2.5")))), "ValidationException",
+                    "The provided starting key does not match the range key predicate");
+            assertFails(() -> ddb.query(b -> b.tableName(numbers).keyConditionExpression("pk = :p AND n > :a")
+                            .expressionAttributeValues(Map.of(":p", s("p"), ":a", n("9")))
+                            .exclusiveStartKey(Map.of("pk", s("other"), "n", n("10")))), "ValidationException",
+                    "The query can return at most one row and cannot be restarted");
+            assertFails(() -> ddb.query(b -> b.tableName(numbers).keyConditionExpression("pk = :p")
+                            .expressionAttributeValues(Map.of(":p", s("p")))
+                            .exclusiveStartKey(Map.of("pk", s("other"), "n", n("10")))), "ValidationException",
+                    "The provided starting key is outside query boundaries based on provided conditions");
+        }
+
+        @Test
+        void startKeyInsideTheRangeCondition_continuesAfterIt() {
+            var r = ddb.query(b -> b.tableName(numbers).keyConditionExpression("pk = :p AND n >= :a")
+                    .expressionAttributeValues(Map.of(":p", s("p"), ":a", n("0")))
+                    .exclusiveStartKey(Map.of("pk", s("p"), "n", n("2.5"))));
+            assertThat(numbersOf(r.items())).containsExactly("9", "10", "100");
+        }
+
+        @Test
         void zeroLimit_failsWithConstraint() {
             assertFails(() -> ddb.query(b -> b.tableName(numbers).keyConditionExpression("pk = :p").limit(0)
                             .expressionAttributeValues(Map.of(":p", s("p")))), "ValidationException",
