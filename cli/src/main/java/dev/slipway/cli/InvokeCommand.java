@@ -103,13 +103,17 @@ public final class InvokeCommand implements Callable<Integer> {
             err.println("Waiting for a debugger on 127.0.0.1:" + debugPort + " (the worker starts suspended)");
             err.flush();
         }
+        dev.slipway.deploy.Trace.mark("invoke: building the Lambda service");
         try (LambdaService lambda = builder.build()) {
+            dev.slipway.deploy.Trace.mark("invoke: creating the function");
             CreateFunctionRequest create = CreateFunctionRequest.of(name, runtime, handler, FunctionCode.path(code))
                     .withMemoryAndTimeout(memory, timeout).withEnvironment(variables)
                     .withLayers(layers.isEmpty() ? null : layers.stream().map(p -> p.toAbsolutePath().toString()).toList());
             lambda.createFunction(create);
+            dev.slipway.deploy.Trace.mark("invoke: invoking (cold worker)");
             lambda.deprecationWarning(name).ifPresent(w -> err.println("warning: " + w));
             InvokeResponse r = lambda.invoke(new InvokeRequest(name, "RequestResponse", null, null, null, event));
+            dev.slipway.deploy.Trace.mark("invoke: answered");
             if (log) {
                 synchronized (logLines) {
                     logLines.forEach(err::println);
