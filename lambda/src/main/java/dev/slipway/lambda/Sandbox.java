@@ -76,6 +76,9 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     private double initMillis = -1;
     private boolean initReported;
     private volatile boolean readerInRead;
+    /** An invocation's ending, left for the output reader to run when it is back waiting for output. */
+    private Runnable afterOutput;
+    private volatile OutputProbe outputProbe;
     private volatile long idleSinceNanos = System.nanoTime();
     private volatile String deathReason;
     private boolean apiClosed;
@@ -117,6 +120,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         if (stopped) {
             p.destroyForcibly();
         }
+        outputProbe = OutputProbe.of(p);
         Thread reader = new Thread(() -> pump(p.getInputStream()), "lambda-output-" + id);
         reader.setDaemon(true);
         reader.start();
@@ -309,9 +313,11 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     }
 
     /**
-     * Ends the current invocation. Output still in the pipe is read first so the END/REPORT lines
-     * and the Tail include it; then the sandbox is offered back to the pool, and only then is the
-     * caller answered, so a caller's next invoke finds this worker warm.
+     * Ends the current invocation. Output the worker wrote before posting its result is taken in
+     * first, so the END/REPORT lines and the Tail include it (when the reader is still busy with it,
+     * the reader itself ends the invocation once it is back waiting); then the sandbox is offered
+     * back to the pool, and only then is the caller answered, so a caller's next invoke finds this
+     * worker warm.
      */
     private void finish(Invocation inv, boolean ok, byte[] payload, String status) {
         synchronized (this) {
@@ -326,7 +332,6 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             }
         }
         Runnable done = () -> {
-            drainOutput();
             boolean cold;
             double init;
             synchronized (this) {
@@ -348,11 +353,20 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             }
             inv.result.complete(new Invocation.Result(ok, payload, cold, cold ? init : 0));
         };
-        if (readerInRead) {
+        boolean outputIn;
+        OutputProbe probe = outputProbe;
+        synchronized (this) {
+            // the reader may be waiting, yet woken by output it has not taken: the pipe then holds it
+            outputIn = readerInRead && (probe == null || !probe.pending());
+            if (!outputIn) {
+                // the reader is still taking the worker's output: it finishes the invocation once it
+                // has (no thread parked spinning for it, no hand-off to another pool)
+                afterOutput = done;
+            }
+        }
+        if (outputIn) {
             // the common case: the worker's output is already in, so finish here and save a thread hop
             done.run();
-        } else {
-            completions.execute(done);
         }
     }
 
@@ -454,6 +468,10 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     }
 
     private void exited(Process p) {
+        OutputProbe probe = outputProbe;
+        if (probe != null) {
+            probe.close();
+        }
         Invocation running;
         Invocation waiting;
         byte[] init;
@@ -535,7 +553,15 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
         try {
             while (true) {
-                readerInRead = true;
+                Runnable ready;
+                synchronized (this) {
+                    readerInRead = true;
+                    ready = afterOutput;
+                    afterOutput = null;
+                }
+                if (ready != null) {
+                    ready.run();
+                }
                 int n = in.read(buffer);
                 readerInRead = false;
                 if (n < 0) {
@@ -558,9 +584,17 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         } catch (IOException e) {
             // the process is gone
         } finally {
-            readerInRead = true;
+            Runnable ready;
+            synchronized (this) {
+                readerInRead = true;
+                ready = afterOutput;
+                afterOutput = null;
+            }
             if (pending.size() > 0) {
                 emit(pending.toString(StandardCharsets.UTF_8));
+            }
+            if (ready != null) {
+                ready.run();
             }
         }
     }
@@ -574,23 +608,6 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             target.log(line);
         }
         logSink.append(function.logGroup(), logStream, System.currentTimeMillis(), line);
-    }
-
-    /**
-     * Waits (briefly) until the reader is back waiting for output. The worker wrote its output before
-     * posting the result, so the reader was woken before the post arrived; once it waits again, the
-     * lines are in. (The pipe's {@code available()} cannot be asked: it shares a lock with the
-     * blocked {@code read()}.)
-     */
-    private void drainOutput() {
-        if (readerInRead) {
-            return;
-        }
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        Thread.yield();
-        while (!readerInRead && System.nanoTime() < until) {
-            Thread.onSpinWait();
-        }
     }
 
     private void closeApi() {

@@ -77,6 +77,26 @@ class WarmPathTest {
     }
 
     @Test
+    void aFunctionThatPrintsOnEveryInvocation_getsItsOwnLinesInEachTail() throws Exception {
+        try (LambdaService lambda = builder().maxWorkersPerFunction(2).build()) {
+            create(lambda, "chatty", "Greeter");
+            List<CompletableFuture<InvokeResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                calls.add(lambda.invokeAsync(new InvokeRequest("chatty", null, "Tail", null, null,
+                        ("{\"name\":\"n" + i + "\"}").getBytes(StandardCharsets.UTF_8))));
+            }
+            for (int i = 0; i < calls.size(); i++) {
+                InvokeResponse r = calls.get(i).get(HANG_GUARD_S, TimeUnit.SECONDS);
+                assertThat(r.payloadAsString()).isEqualTo("{\"greeting\":\"Hello, n" + i + "\"}");
+                String tail = new String(java.util.Base64.getDecoder().decode(r.logResult().orElseThrow()),
+                        StandardCharsets.UTF_8);
+                assertThat(tail).contains("greeting n" + i + "\n").contains("REPORT RequestId:");
+                assertThat(tail.indexOf("greeting n" + i)).isLessThan(tail.indexOf("END RequestId:"));
+            }
+        }
+    }
+
+    @Test
     void theInvokeApi_answersConcurrentCallersOnOneConnectionEach() throws Exception {
         try (LambdaFixture fx = new LambdaFixture(cache, b -> b.maxWorkersPerFunction(2))) {
             create(fx.lambda, "http", "Echo");
