@@ -43,6 +43,12 @@ final class BackgroundCloud {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-XX:+UseSerialGC");
+        // as the launcher runs this JVM (picocli on the boot class path), so its archive fits
+        String bootAppend = System.getProperty("slipway.boot.classpath", "");
+        if (!bootAppend.isEmpty()) {
+            command.add("-Xbootclasspath/a:" + bootAppend);
+            command.add("-Dslipway.boot.classpath=" + bootAppend);
+        }
         // the launcher's class-data archive of 'slipway cloud', when one was trained
         String cds = System.getProperty("slipway.cds.dir");
         if (cds != null && Files.isRegularFile(Path.of(cds, "cloud.jsa"))) {
