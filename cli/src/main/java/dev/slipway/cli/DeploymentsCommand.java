@@ -48,8 +48,7 @@ public final class DeploymentsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Service svc = service.load(spec.commandLine().getErr(), Map.of(), target.variables());
-        Target t = target.resolve(svc.region());
-        RollbackCommand.requireLocalCloud(t);
+        Target t = target.resolveRunning(svc.region());
         List<Deployment> all;
         try (DeploymentHistory history = DeploymentHistory.forStack(t, svc.stackName())) {
             all = history.list();

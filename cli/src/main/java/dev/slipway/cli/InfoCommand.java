@@ -34,11 +34,7 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Service svc = service.load(spec.commandLine().getErr(), Map.of(), target.variables());
-        Target t = target.resolve(svc.region());
-        if (t.isLocal() && !BackgroundCloud.healthy(t.endpoint().orElseThrow())) {
-            throw new UserError("no local cloud answers at " + t.endpoint().get(),
-                    "start one with 'slipway cloud' (or deploy, which starts one)");
-        }
+        Target t = target.resolveRunning(svc.region());
         try (Deployer deployer = new Deployer(t, dev.slipway.deploy.DeployListener.SILENT, Clock.systemUTC())) {
             Stack stack = deployer.describe(svc.stackName()).orElseThrow(() -> new UserError(
                     "the service " + svc.name() + " is not deployed to stage " + svc.stage() + " on " + t,

@@ -52,11 +52,7 @@ public final class PruneCommand implements Callable<Integer> {
             throw new UserError("--keep must be at least 1, was " + n,
                     "keep at least the newest version; the alias and $LATEST are kept regardless");
         }
-        Target t = target.resolve(svc.region());
-        if (t.isLocal() && !BackgroundCloud.healthy(t.endpoint().orElseThrow())) {
-            throw new UserError("no local cloud answers at " + t.endpoint().get(),
-                    "start one with 'slipway cloud' (or deploy, which starts one)");
-        }
+        Target t = target.resolveRunning(svc.region());
         int count;
         try (LambdaClient lambda = t.lambda()) {
             count = ServicePrune.run(lambda, svc, n, dryRun, Optional.ofNullable(function), out::println);

@@ -51,8 +51,7 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Service svc = service.load(spec.commandLine().getErr(), Map.of(), target.variables());
-        Target t = target.resolve(svc.region());
-        requireLocalCloud(t);
+        Target t = target.resolveRunning(svc.region());
         long start = System.nanoTime();
         Deployment d;
         try {
@@ -72,13 +71,5 @@ public final class RollbackCommand implements Callable<Integer> {
         out.println("recorded as deployment " + d.id() + " ('slipway deployments' shows the history)");
         out.flush();
         return 0;
-    }
-
-    /** Commands that only talk to a deployed stack need a running local cloud; they do not start one. */
-    static void requireLocalCloud(Target t) {
-        if (t.isLocal() && !BackgroundCloud.healthy(t.endpoint().orElseThrow())) {
-            throw new UserError("no local cloud answers at " + t.endpoint().get(),
-                    "start one with 'slipway cloud' (or deploy, which starts one)");
-        }
     }
 }

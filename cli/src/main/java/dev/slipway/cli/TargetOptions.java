@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Where a command talks to: the local cloud (default) or AWS. Shared by deploy, info, remove, logs. */
+/** Where a command talks to: the local cloud (default) or AWS. Shared by the commands that deploy or read a deployed service. */
 final class TargetOptions {
     enum Kind { local, aws }
 
@@ -28,6 +28,19 @@ final class TargetOptions {
      */
     Optional<VariableSource> variables() {
         return Optional.of(new TargetVariables(resolve(System.getenv("AWS_REGION"))));
+    }
+
+    /**
+     * The target, for a command that needs the service already deployed there: against the local cloud,
+     * one must be running (only deploy and offline start one).
+     */
+    Target resolveRunning(String serviceRegion) {
+        Target t = resolve(serviceRegion);
+        if (t.isLocal() && !BackgroundCloud.healthy(t.endpoint().orElseThrow())) {
+            throw new UserError("no local cloud answers at " + t.endpoint().get(),
+                    "start one with 'slipway cloud' (or deploy, which starts one)");
+        }
+        return t;
     }
 
     Target resolve(String serviceRegion) {
