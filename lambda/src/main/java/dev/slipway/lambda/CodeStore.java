@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -33,10 +34,25 @@ final class CodeStore {
     /** Stored code: Lambda's CodeSha256 (base64) and CodeSize, and where it runs from. */
     record Code(String sha256, long size, Path taskRoot, Path zip) {}
 
+    /** How many code versions a shared cache keeps (least recently used go first). */
+    static final int CACHED_VERSIONS = 16;
+
     private final Path root;
+    private final boolean shared;
 
     CodeStore(Path root) {
+        this(root, false);
+    }
+
+    /**
+     * {@code shared}: the store outlives this process (a cache several processes use, such as the
+     * CLI's): a file given by path whose size, modification time and inode match its last store is
+     * neither read, hashed nor unpacked again, and only the {@link #CACHED_VERSIONS} most recently
+     * used code versions are kept.
+     */
+    CodeStore(Path root, boolean shared) {
         this.root = root;
+        this.shared = shared;
     }
 
     Code storeZip(byte[] zip) {
@@ -66,9 +82,90 @@ final class CodeStore {
             if (!Files.isRegularFile(path)) {
                 throw InvalidParameterValueException.of("Code path " + path + " does not exist.");
             }
-            return storeZip(Files.readAllBytes(path));
+            if (!shared) {
+                return storeZip(Files.readAllBytes(path));
+            }
+            Path abs = path.toAbsolutePath().normalize();
+            Path memo = root.resolve("stamps").resolve(HexFormat.of().formatHex(
+                    sha256(abs.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16));
+            String stamp = stamp(abs);
+            Code known = remembered(memo, stamp);
+            if (known != null) {
+                return known;
+            }
+            Code stored = storeZip(Files.readAllBytes(abs));
+            remember(memo, stamp, stored);
+            prune(stored.zip());
+            return stored;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What changes when a file is rewritten: size, modification time (ns where the file system keeps them), inode. */
+    private static String stamp(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return a.size() + "|" + a.lastModifiedTime().toInstant() + "|" + a.fileKey();
+    }
+
+    /** The code stored for this stamp by an earlier store of the same path, if it is still there. */
+    private Code remembered(Path memo, String stamp) {
+        try {
+            List<String> lines = Files.readAllLines(memo);
+            if (lines.size() < 3 || !lines.get(0).equals(stamp)) {
+                return null;
+            }
+            String hex = lines.get(1);
+            Path zipFile = root.resolve("zips").resolve(hex + ".zip");
+            Path task = root.resolve("tasks").resolve(hex);
+            if (!Files.isRegularFile(zipFile) || !Files.isDirectory(task)) {
+                return null;
+            }
+            // the zip's modification time is the version's last use, for pruning
+            Files.setLastModifiedTime(zipFile, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+            byte[] digest = HexFormat.of().parseHex(hex);
+            return new Code(Base64.getEncoder().encodeToString(digest), Long.parseLong(lines.get(2)), task, zipFile);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void remember(Path memo, String stamp, Code code) {
+        try {
+            Files.createDirectories(memo.getParent());
+            Path tmp = Files.createTempFile(memo.getParent(), memo.getFileName().toString(), ".tmp");
+            String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(code.sha256()));
+            Files.writeString(tmp, stamp + "\n" + hex + "\n" + code.size() + "\n");
+            Files.move(tmp, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException ignored) {
+            // the next store hashes again
+        }
+    }
+
+    /** Keeps the {@link #CACHED_VERSIONS} most recently used code versions of a shared store. */
+    private void prune(Path justStored) {
+        Path zips = root.resolve("zips");
+        try (Stream<Path> list = Files.list(zips)) {
+            List<Path> all = list.filter(p -> p.toString().endsWith(".zip") && !p.equals(justStored)).toList();
+            if (all.size() < CACHED_VERSIONS) {
+                return;
+            }
+            Map<Path, Long> used = new java.util.HashMap<>();
+            for (Path p : all) {
+                used.put(p, p.toFile().lastModified());
+            }
+            List<Path> oldest = all.stream().sorted(Comparator.comparingLong(used::get)).toList();
+            long recent = System.currentTimeMillis() - 60_000;
+            for (Path zip : oldest.subList(0, all.size() - CACHED_VERSIONS + 1)) {
+                if (used.get(zip) > recent) {
+                    break; // possibly still starting a worker in another process
+                }
+                String hex = zip.getFileName().toString().replace(".zip", "");
+                deleteTree(root.resolve("tasks").resolve(hex));
+                Files.deleteIfExists(zip);
+            }
+        } catch (IOException ignored) {
+            // best effort
         }
     }
 

@@ -53,7 +53,8 @@ public final class LambdaService implements AutoCloseable {
             Path home = b.dataDir.map(d -> d.resolve("lambda")).orElseGet(tempDir::get);
             Path pidDir = cache.resolve("pids");
             WorkerLauncher.reapStale(pidDir);
-            CodeStore code = new CodeStore(home.resolve("code"));
+            CodeStore code = b.dataDir.isEmpty() && b.codeCache
+                    ? new CodeStore(cache.resolve("code"), true) : new CodeStore(home.resolve("code"));
             this.registry = new FunctionRegistry(b.dataDir.map(d -> d.resolve("lambda").resolve("functions.json")));
             Invoker[] invokerRef = new Invoker[1];
             this.functions = new FunctionActions(registry, code, b.objectReader, region, accountId, b.clock, b.logSink,
@@ -308,6 +309,7 @@ public final class LambdaService implements AutoCloseable {
         private boolean forceColdStart;
         private boolean pureJava;
         private boolean appCds = true;
+        private boolean codeCache;
         private final Map<String, Integer> debugPorts = new HashMap<>();
         private boolean debugSuspend;
         private List<Duration> asyncRetryDelays = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
@@ -377,6 +379,16 @@ public final class LambdaService implements AutoCloseable {
         /** Runs workers with the pure-Java Runtime API loop even where the native client exists. */
         public Builder pureJavaRuntime(boolean pureJava) {
             this.pureJava = pureJava;
+            return this;
+        }
+
+        /**
+         * Without a data directory: keeps functions' code, unpacked, in the cache directory across
+         * runs (content-addressed, the most recently used versions), so the next run of the same jar
+         * neither hashes nor unpacks it again. For short-lived hosts such as {@code slipway invoke}.
+         */
+        public Builder codeCache(boolean codeCache) {
+            this.codeCache = codeCache;
             return this;
         }
 
