@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,6 +120,21 @@ final class Invoker implements AutoCloseable {
                 Invocation inv = run(version, payload, invokedArn, clientContext);
                 return inv.result.thenApply(result -> answer(r, version, inv, result));
         }
+    }
+
+    /**
+     * Starts a worker for the version {@code qualifier} routes to (a weighted alias: its main
+     * version), so the next invocation finds it warm; see {@link Pool#prewarm}.
+     */
+    CompletableFuture<OptionalDouble> prewarm(String functionName, Optional<String> qualifier) {
+        if (closed) {
+            throw ServiceException.internal("the Lambda service is shutting down");
+        }
+        FunctionName name = FunctionName.parse(functionName, "functionName");
+        FunctionRegistry.Entry entry = functions.entry(functionName);
+        // 1.0 is past every additional version's weight: the alias's own version
+        FunctionVersion version = functions.resolveForInvoke(entry, qualifier.or(name::qualifier), 1.0);
+        return pool(version).prewarm();
     }
 
     /** The answer to a RequestResponse invocation, once the worker has given its result. */

@@ -209,6 +209,24 @@ public final class LambdaService implements AutoCloseable {
         return invoker.invokeAsync(request, true);
     }
 
+    /**
+     * Starts one worker for the function ahead of its first invocation (as Lambda sometimes
+     * initialises an on-demand environment early), so that invocation finds it warm: its init
+     * (the runtime, the handler's static code and constructor) runs now, and the invocation is not
+     * a cold start. A {@code qualifier} naming a weighted alias warms the alias's main version.
+     * Nothing starts when that version already has a worker (idle, busy or starting), when its
+     * reserved concurrency is 0, or with {@link Builder#forceColdStart}. Used by
+     * {@code slipway offline} after each deploy.
+     *
+     * @return completes with the worker's init duration in milliseconds when it is ready, or empty
+     *     when none had to start; exceptionally when the worker died during its init (the next
+     *     invocation starts another and gets the error)
+     */
+    public java.util.concurrent.CompletableFuture<java.util.OptionalDouble> prewarm(String functionName,
+            Optional<String> qualifier) {
+        return invoker.prewarm(functionName, qualifier);
+    }
+
     /** AWS's deprecation warning for the function's runtime, if it has one. */
     public Optional<String> deprecationWarning(String functionName) {
         return functions.deprecationWarning(functionName);

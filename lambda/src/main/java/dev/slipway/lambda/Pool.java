@@ -11,14 +11,17 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The warm sandboxes of one function version. An invocation goes to the most recently used idle
- * sandbox, else to a new one (a cold start) while the concurrency cap allows, else it is throttled
- * (reserved concurrency reached: 429, as Lambda) or waits (Slipway's own cap on workers per function).
+ * sandbox, else to one being pre-warmed (it waits for that init instead of starting another), else
+ * to a new one (a cold start) while the concurrency cap allows, else it is throttled (reserved
+ * concurrency reached: 429, as Lambda) or waits (Slipway's own cap on workers per function).
  */
 final class Pool implements Sandbox.Listener {
     /** How a pool is tuned. */
@@ -32,6 +35,8 @@ final class Pool implements Sandbox.Listener {
     private final Executor completions;
     private final List<Sandbox> all = new ArrayList<>();
     private final Deque<Sandbox> idle = new ArrayDeque<>();
+    /** Pre-warmed sandboxes still in their init, with no invocation yet. */
+    private final Deque<Sandbox> warming = new ArrayDeque<>();
     private final Deque<Invocation> waiting = new ArrayDeque<>();
     private boolean retired;
     private boolean closed;
@@ -66,6 +71,14 @@ final class Pool implements Sandbox.Listener {
             if (target != null) {
                 return;
             }
+            // a sandbox being pre-warmed is further along than a new one would be
+            for (target = warming.pollFirst(); target != null && !target.tryAssign(invocation);
+                    target = warming.pollFirst()) {
+                all.remove(target);
+            }
+            if (target != null) {
+                return;
+            }
             if (all.size() >= cap()) {
                 if (settings.reservedConcurrency() >= 0) {
                     throw TooManyRequestsException.reservedConcurrency();
@@ -79,6 +92,29 @@ final class Pool implements Sandbox.Listener {
         // spawning takes milliseconds: not on the caller's thread, which may be an event loop
         Sandbox cold = target;
         completions.execute(() -> start(cold));
+    }
+
+    /**
+     * Starts a sandbox with no invocation, so the next one finds it warm; none when the version
+     * already has a worker (idle, busy or warming: the future then follows the warming one), when
+     * its reserved concurrency is 0, or when every invocation wants a cold start. The future
+     * completes with the init duration (ms) once the worker is ready, or empty when none had to
+     * start; exceptionally when its worker dies first.
+     */
+    CompletableFuture<OptionalDouble> prewarm() {
+        Sandbox s;
+        synchronized (this) {
+            if (!warming.isEmpty()) {
+                return warming.peekFirst().ready().thenApply(OptionalDouble::of);
+            }
+            if (retired || settings.forceColdStart() || !all.isEmpty() || cap() == 0) {
+                return CompletableFuture.completedFuture(OptionalDouble.empty());
+            }
+            s = newSandbox();
+            warming.addLast(s);
+        }
+        completions.execute(() -> start(s));
+        return s.ready().thenApply(OptionalDouble::of);
     }
 
     private int cap() {
@@ -101,6 +137,7 @@ final class Pool implements Sandbox.Listener {
         } catch (IOException | RuntimeException e) {
             synchronized (this) {
                 all.remove(s);
+                warming.remove(s);
             }
             s.stop(false);
             failStart(s, e);
@@ -145,6 +182,17 @@ final class Pool implements Sandbox.Listener {
         stopLater(sandbox);
     }
 
+    /** A pre-warmed sandbox is ready: idle like one that finished an invocation, unless one was given to it meanwhile. */
+    @Override
+    public void onReady(Sandbox sandbox) {
+        synchronized (this) {
+            if (!warming.remove(sandbox)) {
+                return;
+            }
+        }
+        onIdle(sandbox);
+    }
+
     @Override
     public void onDead(Sandbox sandbox, Invocation orphan) {
         Invocation next;
@@ -152,6 +200,7 @@ final class Pool implements Sandbox.Listener {
         synchronized (this) {
             all.remove(sandbox);
             idle.remove(sandbox);
+            warming.remove(sandbox);
             // a retired pool still runs what it accepted; a closed one runs nothing
             next = closed ? null : orphan != null ? orphan : waiting.pollFirst();
             if (next != null) {
@@ -188,14 +237,16 @@ final class Pool implements Sandbox.Listener {
         return idle.size();
     }
 
-    /** No new invocations: idle sandboxes stop now, busy ones when they finish. */
+    /** No new invocations: idle and warming sandboxes stop now, busy ones when they finish. */
     void retire() {
         List<Sandbox> stop;
         synchronized (this) {
             retired = true;
             stop = new ArrayList<>(idle);
+            stop.addAll(warming);
             all.removeAll(stop);
             idle.clear();
+            warming.clear();
         }
         stop.forEach(this::stopLater);
     }
@@ -210,6 +261,7 @@ final class Pool implements Sandbox.Listener {
             stop = new ArrayList<>(all);
             all.clear();
             idle.clear();
+            warming.clear();
             dropped = new ArrayList<>(waiting);
             waiting.clear();
         }

@@ -41,6 +41,12 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         void onIdle(Sandbox sandbox);
 
         /**
+         * A sandbox started without an invocation (a pre-warmed one) finished its init with none
+         * assigned: it waits at {@code /next} and can take one now.
+         */
+        void onReady(Sandbox sandbox);
+
+        /**
          * @param orphan an invocation assigned but never handed to the worker, which died idle (after an
          *     OutOfMemoryError the runtime client leaves its loop and exits 0): to be run elsewhere
          */
@@ -79,6 +85,8 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     /** An invocation's ending, left for the output reader to run when it is back waiting for output. */
     private Runnable afterOutput;
     private volatile OutputProbe outputProbe;
+    /** Completes with the init duration (ms) when the runtime first asks for work; exceptionally if it dies first. */
+    private final CompletableFuture<Double> ready = new CompletableFuture<>();
     private volatile long idleSinceNanos = System.nanoTime();
     private volatile String deathReason;
     private boolean apiClosed;
@@ -142,6 +150,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             }
         }
         closeApi();
+        ready.completeExceptionally(e);
         if (waiting == null) {
             return;
         }
@@ -213,13 +222,23 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
 
     @Override
     public CompletionStage<Invocation> next() {
+        CompletableFuture<Invocation> answer;
+        double init = -1;
+        boolean unassigned = false;
         synchronized (this) {
             if (state == State.DEAD) {
                 return new CompletableFuture<>();
             }
             if (state == State.STARTING) {
                 initMillis = (System.nanoTime() - spawnNanos) / 1e6;
+                init = initMillis;
                 transition(State.READY);
+                if (assigned == null) {
+                    // pre-warmed: its first invocation does not wait for the init, so it is warm
+                    // (no Init Duration in its REPORT, as for an environment Lambda initialised ahead)
+                    initReported = true;
+                    unassigned = true;
+                }
             }
             if (state == State.BUSY && current != null) {
                 // a runtime that asks again without answering: it waits until the sandbox is reset
@@ -228,11 +247,31 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             if (assigned != null) {
                 Invocation inv = assigned;
                 handOver();
-                return CompletableFuture.completedFuture(inv);
+                answer = CompletableFuture.completedFuture(inv);
+            } else {
+                parkedNext = new CompletableFuture<>();
+                answer = parkedNext;
             }
-            parkedNext = new CompletableFuture<>();
-            return parkedNext;
         }
+        if (init >= 0) {
+            double millis = init;
+            if (ready.getNumberOfDependents() == 0) {
+                ready.complete(millis); // the usual cold start: nobody waits for it
+            } else {
+                // not on this event loop: whoever waits for the sandbox may do more than it should here
+                completions.execute(() -> ready.complete(millis));
+            }
+        }
+        if (unassigned) {
+            // may hand it an invocation that waited, which completes the parked /next above
+            listener.onReady(this);
+        }
+        return answer;
+    }
+
+    /** Completes with the init duration in milliseconds once the runtime is ready for work; exceptionally if it dies first. */
+    CompletableFuture<Double> ready() {
+        return ready;
     }
 
     /** READY → BUSY with the assigned invocation: START line, timer. Holds the lock. */
@@ -490,6 +529,8 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         if (deathReason == null) {
             deathReason = "exit status " + p.exitValue();
         }
+        // on the process reaper's thread, not an event loop: whoever waits may run here
+        ready.completeExceptionally(new IOException("the worker exited before it was ready (" + deathReason + ")"));
         boolean initialized;
         synchronized (this) {
             initialized = initMillis >= 0;

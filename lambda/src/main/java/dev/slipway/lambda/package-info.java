@@ -52,6 +52,10 @@
  *       code from S3 is limited by its unzipped size only.</li>
  *   <li>Logs: a write without a trailing newline becomes its own log event once the pipe is drained; lines
  *       printed by a runtime after it posted its result may land after END.</li>
+ *   <li>{@code LambdaService.prewarm} (no AWS action; {@code slipway offline} calls it after each deploy) starts a
+ *       worker before the first invocation, as Lambda may initialise an on-demand environment ahead of a
+ *       request: the worker still sees {@code AWS_LAMBDA_INITIALIZATION_TYPE=on-demand}, its init output goes to
+ *       its log stream, and its first invocation is warm: its REPORT line has no Init Duration.</li>
  *   <li>Not implemented: provisioned concurrency, SnapStart, function URLs, event source mappings, code
  *       signing, tags APIs, VPC and file systems, response streaming, tenant isolation, durable functions.</li>
  * </ul>
