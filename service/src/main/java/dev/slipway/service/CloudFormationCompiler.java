@@ -14,10 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -336,7 +333,8 @@ public final class CloudFormationCompiler {
 
         /** As the Framework: a version whose logical ID hashes the code and the function's configuration. */
         private void version(FunctionSpec f, ObjectNode fn) {
-            String codeSha = f.artifact().map(a -> codeShas.computeIfAbsent(a, CloudFormationCompiler::fileSha256))
+            String codeSha = f.artifact()
+                    .map(a -> codeShas.computeIfAbsent(a, file -> CodeSha256.of(service.serviceDir(), file)))
                     .orElse(sha256Base64(new byte[0]));
             ObjectNode props = ((ObjectNode) fn.get("Properties")).deepCopy();
             props.remove("Code");
@@ -499,21 +497,6 @@ public final class CloudFormationCompiler {
             return out;
         }
         return n;
-    }
-
-    static String fileSha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[64 * 1024];
-            for (int r; (r = in.read(buf)) > 0; ) {
-                md.update(buf, 0, r);
-            }
-            return Base64.getEncoder().encodeToString(md.digest());
-        } catch (IOException e) {
-            return sha256Base64(new byte[0]);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String sha256Base64(byte[] data) {
