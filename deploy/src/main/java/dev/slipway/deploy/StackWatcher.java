@@ -29,7 +29,10 @@ final class StackWatcher {
         this.listener = listener;
     }
 
-    /** Marks every event that exists now as seen, so only what follows is reported. */
+    /**
+     * Marks the events that exist now as seen, so only what follows is reported. The newest page is
+     * enough: a poll stops at the first event it has seen, and new events come before it.
+     */
     void markCurrent(String stackName) {
         poll(stackName, false);
     }
@@ -66,7 +69,7 @@ final class StackWatcher {
                     }
                     fresh.add(e);
                 }
-                token = page.nextToken();
+                token = report ? page.nextToken() : null;
             } while (token != null);
         } catch (CloudFormationException e) {
             if (!isMissingStack(e)) {

@@ -52,6 +52,7 @@ public final class Release {
         String stackName = service.stackName();
         Map<String, String> functions = CloudFormationCompiler.releasedFunctions(service);
         try (LambdaClient lambda = target.lambda(); Deployer deployer = new Deployer(target, listener, clock)) {
+            Trace.mark("deploy: clients built");
             LiveAlias alias = new LiveAlias(lambda, CloudFormationCompiler.aliasName(service));
             Map<String, String> before = alias.versions(functions);
             CompileOptions options = CompileOptions.at(clock);
