@@ -50,7 +50,8 @@ final class QueryHandler implements HttpHandler {
                 case "DescribeStacks" -> describeStacks(result, service.describeStacks(p.get("StackName")));
                 case "ListStacks" -> listStacks(result, service.listStacks(new LinkedHashSet<>(
                         p.list("StackStatusFilter"))));
-                case "DescribeStackEvents" -> events(result, service.describeStackEvents(p.required("StackName")));
+                case "DescribeStackEvents" -> events(result, service.describeStackEvents(p.required("StackName")),
+                        p.get("NextToken"));
                 case "DescribeStackResource" -> resourceDetail(result, service.describeStackResource(
                         p.required("StackName"), p.required("LogicalResourceId")));
                 case "DescribeStackResources" -> resources(result, service.describeStackResources(p.get("StackName"),
@@ -216,7 +217,23 @@ final class QueryHandler implements HttpHandler {
         x.close("StackSummaries");
     }
 
-    private static void events(Xml x, List<StackEvent> events) {
+    /** Events a DescribeStackEvents page holds, as on AWS; the rest comes with its NextToken. */
+    static final int EVENTS_PAGE = 100;
+    private static final String EVENTS_TOKEN = "events-";
+
+    /**
+     * One page of a stack's events, newest first. The token counts the events older than the page
+     * (from the oldest), so events that arrive between two pages do not shift the next page.
+     */
+    private static void events(Xml x, List<StackEvent> newestFirst, Optional<String> nextToken) {
+        int total = newestFirst.size();
+        int older = nextToken.map(QueryHandler::eventsToken).orElse(total);
+        int from = total - Math.min(older, total);
+        int to = Math.min(total, from + EVENTS_PAGE);
+        List<StackEvent> events = newestFirst.subList(from, to);
+        if (to < total) {
+            x.element("NextToken", EVENTS_TOKEN + (total - to));
+        }
         x.open("StackEvents");
         for (StackEvent e : events) {
             x.open("member").element("StackId", e.stackId()).element("EventId", e.eventId())
@@ -227,6 +244,17 @@ final class QueryHandler implements HttpHandler {
                     .element("ResourceProperties", e.resourceProperties()).close("member");
         }
         x.close("StackEvents");
+    }
+
+    private static int eventsToken(String token) {
+        try {
+            if (token.startsWith(EVENTS_TOKEN)) {
+                return Math.max(0, Integer.parseInt(token.substring(EVENTS_TOKEN.length())));
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ValidationError.invalidNextToken();
     }
 
     private static void resourceDetail(Xml x, StackResourceDescription r) {

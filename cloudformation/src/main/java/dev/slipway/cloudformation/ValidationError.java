@@ -17,6 +17,11 @@ public final class ValidationError extends AwsServiceException {
         return new ValidationError(message);
     }
 
+    /** A NextToken this service did not hand out (AWS's exact text not confirmed). */
+    static ValidationError invalidNextToken() {
+        return new ValidationError("Invalid NextToken");
+    }
+
     static ValidationError templateFormat(String detail) {
         return new ValidationError("Template format error: " + detail);
     }
