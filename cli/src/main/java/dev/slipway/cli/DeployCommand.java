@@ -57,6 +57,7 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Service svc = service.loadAndBuild(out, err, Map.of(), target.variables());
+        dev.slipway.deploy.Trace.mark("deploy: service loaded");
         Target t = target.resolve(svc.region());
         Shift shift;
         try {
@@ -65,9 +66,11 @@ public final class DeployCommand implements Callable<Integer> {
         } catch (DeployException e) {
             throw new UserError(e.getMessage(), e.hint());
         }
+        dev.slipway.deploy.Trace.mark("deploy: release settings read");
         if (t.isLocal()) {
             BackgroundCloud.ensureRunning(t.endpoint().orElseThrow(), out);
         }
+        dev.slipway.deploy.Trace.mark("deploy: target checked");
         Deployer.Result result = release(svc, t, new ConsoleDeployListener(out, !verbose), shift).stack();
         printOutputs(out, svc, t, result.outputs());
         return 0;
@@ -84,7 +87,9 @@ public final class DeployCommand implements Callable<Integer> {
      */
     static Release.Result release(Service svc, Target target, ConsoleDeployListener listener, Shift shift) {
         try {
+            dev.slipway.service.CodeSha256.prefetch(svc); // the artifacts hash while the clients are built
             dev.slipway.deploy.prune.Housekeeping.beforeDeploy(svc, target, listener);
+            dev.slipway.deploy.Trace.mark("deploy: code storage checked");
             Release.Result result = new Release(target, listener, Clock.systemUTC()).deploy(svc, shift);
             if (result.stack().changed()) {
                 listener.phase("Deployed " + svc.stackName() + " (" + result.stack().stackStatus() + ")");
