@@ -79,6 +79,28 @@ public final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", description = "Print the stack trace of a failure.")
     boolean stacktrace;
 
+    /** Called by {@link Main} before picocli parses an {@code invoke} command line: the warm-up runs meanwhile. */
+    static void startWarmUp() {
+        Thread warmup = new Thread(InvokeCommand::warmUp, "slipway-invoke-warmup");
+        warmup.setDaemon(true);
+        warmup.start();
+    }
+
+    /**
+     * Loads and starts, on the second core, what the invocation needs later on its critical path:
+     * the Runtime API's HTTP server (Netty and its shared event loop; the worker JVM is only
+     * launched once its sandbox listens) and the Lambda service's classes.
+     */
+    private static void warmUp() {
+        try {
+            dev.slipway.protocol.http.HttpServer.start("slipway-warmup", 0, request -> null).close();
+            LambdaService.builder();
+            dev.slipway.deploy.Trace.mark("invoke: warmed up");
+        } catch (RuntimeException | LinkageError e) {
+            // only a warm-up: the invocation starts these itself
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,6 +112,7 @@ public final class InvokeCommand implements Callable<Integer> {
         Map<String, String> variables = variables();
         List<String> logLines = new ArrayList<>();
         LambdaService.Builder builder = LambdaService.builder()
+                .codeCache(true)
                 .logSink((group, stream, ts, message) -> {
                     synchronized (logLines) {
                         logLines.add(message);
@@ -131,6 +154,8 @@ public final class InvokeCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), hint(e));
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage(), "");
+        } finally {
+            dev.slipway.deploy.Trace.mark("invoke: worker stopped");
         }
     }
 

@@ -31,6 +31,9 @@ public final class Main {
         }
         // Only the command that runs is built: picocli reflects over every option of every command
         // it is given, which was half of 'slipway cloud''s start-up on the machine this was measured on.
+        if (only == InvokeCommand.class) {
+            InvokeCommand.startWarmUp();
+        }
         CommandLine cl = configure(new CommandLine(only), out, err);
         cl.setCommandName("slipway " + args[0]);
         return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
