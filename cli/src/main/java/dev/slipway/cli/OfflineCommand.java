@@ -57,6 +57,7 @@ public final class OfflineCommand implements Callable<Integer> {
         Service svc;
         try {
             svc = service.loadAndBuild(out, spec.commandLine().getErr(), Map.of(), Optional.empty());
+            dev.slipway.deploy.Trace.mark("offline: service loaded");
         } catch (RuntimeException e) {
             cloud.thenAccept(dev.slipway.cloud.LocalCloud::close);
             throw e;

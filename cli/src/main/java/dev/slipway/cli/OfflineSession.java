@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import dev.slipway.cloud.LocalCloud;
 import dev.slipway.deploy.Target;
+import dev.slipway.deploy.Trace;
 import dev.slipway.protocol.http.HttpHandler;
 import dev.slipway.protocol.http.HttpRequest;
 import dev.slipway.protocol.http.HttpResponse;
@@ -28,6 +29,7 @@ final class OfflineSession implements AutoCloseable {
     private final HttpServer server;
     private volatile Thread watcher;
     private volatile boolean closed;
+    private volatile OfflineWarmup warmup;
 
     private OfflineSession(LocalCloud cloud, HttpServer server) {
         this.cloud = cloud;
@@ -46,13 +48,23 @@ final class OfflineSession implements AutoCloseable {
     static OfflineSession start(Service svc, int port, LocalCloud cloud, boolean reload, PrintWriter out, long start) {
         ConsoleDeployListener progress = new ConsoleDeployListener(out, true);
         HttpServer server = null;
+        OfflineWarmup warmup = null;
         try {
             Target target = Target.local(URI.create(cloud.url()));
-            DeployCommand.deploy(svc, target, progress);
+            Trace.mark("offline: deploying");
+            // the workers' init (JVM, runtime, the handler's clients) overlaps the rest of the deploy,
+            // the site upload and the server start: the first request finds its worker warm or warming
+            warmup = new OfflineWarmup(svc, cloud, out);
+            DeployCommand.deploy(svc, target, warmup.following(progress));
+            Trace.mark("offline: deployed");
+            warmup.deployed();
             OfflineCommand.Site site = OfflineCommand.Site.of(svc, cloud, out);
+            Trace.mark("offline: site uploaded");
             server = startServer(cloud, site, port);
+            Trace.mark("offline: serving");
             printReady(out, svc, cloud, site, server.port(), (System.nanoTime() - start) / 1_000_000);
             OfflineSession session = new OfflineSession(cloud, server);
+            session.warmup = warmup;
             if (reload) {
                 Thread watcher = new Thread(() -> session.watchArtifacts(svc, target, out), "slipway-offline-reload");
                 watcher.setDaemon(true);
@@ -61,6 +73,9 @@ final class OfflineSession implements AutoCloseable {
             }
             return session;
         } catch (RuntimeException | Error e) {
+            if (warmup != null) {
+                warmup.stop();
+            }
             if (server != null) {
                 server.close();
             }
@@ -78,6 +93,11 @@ final class OfflineSession implements AutoCloseable {
         return cloud;
     }
 
+    /** Completes when the workers started for the last (re)deploy are ready, or failed to start. */
+    CompletableFuture<Void> warm() {
+        return warmup.done();
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -85,6 +105,7 @@ final class OfflineSession implements AutoCloseable {
         if (w != null) {
             w.interrupt();
         }
+        warmup.stop();
         server.close();
         cloud.close();
     }
@@ -174,6 +195,11 @@ final class OfflineSession implements AutoCloseable {
                 DeployCommand.deploy(svc, target, new ConsoleDeployListener(out, true));
                 out.printf("Reloaded in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
                 out.flush();
+                // the changed functions have new versions: their first requests need not be cold starts
+                OfflineWarmup next = new OfflineWarmup(svc, cloud, out);
+                warmup.stop();
+                warmup = next;
+                next.deployed();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code slipway offline}'s session: the API answers from a worker, and replacing the artifact
- * under steady traffic redeploys it with no failed request (issue 6: hot reload under load).
+ * {@code slipway offline}'s session: the first request finds the worker started right after the
+ * deploy warm, and replacing the artifact under steady traffic redeploys it with no failed request
+ * (issue 6: hot reload under load).
  */
 class OfflineSessionTest {
     @TempDir
@@ -37,27 +38,27 @@ class OfflineSessionTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    void theFirstRequest_findsTheWorkerStartedAfterTheDeploy_warm() throws Exception {
+        writeArtifact("v1");
+        writeConfig();
+        Service svc = load();
+        StringWriter log = new StringWriter();
+        try (OfflineSession session = OfflineSession.start(svc, 0, 0, false, new PrintWriter(log, true))) {
+            session.warm().get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(session.cloud().lambda().workerCount("reload-dev-version")).isEqualTo(1);
+
+            URI url = URI.create("http://127.0.0.1:" + session.port() + "/dev/version");
+            assertThat(get(url).body()).isEqualTo("v1");
+            assertThat(log.toString()).containsPattern("GET /dev/version → reload-dev-version\\S* 200 [0-9.]+ ms \\(warm\\)");
+            assertThat(session.cloud().lambda().workerCount("reload-dev-version")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void replacingTheArtifact_underSteadyTraffic_switchesTheCode_withoutAFailedRequest() throws Exception {
         writeArtifact("v1");
-        Files.writeString(service.resolve("serverless.yml"), """
-                service: reload
-                provider:
-                  name: aws
-                  runtime: java21
-                  memorySize: 256
-                  timeout: 20
-                package:
-                  artifact: target/app.jar
-                functions:
-                  version:
-                    handler: dev.slipway.cli.reloadfn.Version
-                    events:
-                      - http:
-                          path: version
-                          method: get
-                """);
-        Service svc = ServiceProject.load(service, new LoadOptions(Optional.of("dev"), Optional.empty(), Map.of(),
-                Optional.empty(), Map.of())).service();
+        writeConfig();
+        Service svc = load();
         StringWriter log = new StringWriter();
         try (OfflineSession session = OfflineSession.start(svc, 0, 0, true, new PrintWriter(log, true))) {
             URI url = URI.create("http://127.0.0.1:" + session.port() + "/dev/version");
@@ -95,6 +96,31 @@ class OfflineSessionTest {
             assertThat(bodies.subList(bodies.indexOf("v2"), bodies.size())).containsOnly("v2");
             assertThat(log.toString()).contains("Artifact changed: redeploying").contains("Reloaded in");
         }
+    }
+
+    private void writeConfig() throws Exception {
+        Files.writeString(service.resolve("serverless.yml"), """
+                service: reload
+                provider:
+                  name: aws
+                  runtime: java21
+                  memorySize: 256
+                  timeout: 20
+                package:
+                  artifact: target/app.jar
+                functions:
+                  version:
+                    handler: dev.slipway.cli.reloadfn.Version
+                    events:
+                      - http:
+                          path: version
+                          method: get
+                """);
+    }
+
+    private Service load() throws Exception {
+        return ServiceProject.load(service, new LoadOptions(Optional.of("dev"), Optional.empty(), Map.of(),
+                Optional.empty(), Map.of())).service();
     }
 
     private HttpResponse<String> get(URI url) throws Exception {
