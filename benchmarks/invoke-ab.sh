@@ -16,12 +16,13 @@ EVENT=${EVENT:-$SLS_APP/events-users.json}
 [[ -f $JAR ]] || { echo "no $JAR: install the peer (setup.sh /tmp/sls) or set JAR, HANDLER, EVENT"; exit 1; }
 export SLIPWAY_SKIP_STALE_CHECK=1 SLS_TELEMETRY_DISABLED=1
 LOG=$(mktemp -d)
-run() { # run HOME: prints the wall time of one invoke in ms (fails loudly)
+run() { # run HOME: prints the wall time of one invoke in ms (fails loudly); its CPU time (user+sys of the CLI and its worker) goes to $LOG/cpu-NAME
   local t0 t1
   t0=$(date +%s%N)
-  "$1/slipway" invoke --code "$JAR" --handler "$HANDLER" --event "$EVENT" >"$LOG/out" 2>&1 \
+  /usr/bin/time -f '%U %S' -o "$LOG/time" "$1/slipway" invoke --code "$JAR" --handler "$HANDLER" --event "$EVENT" >"$LOG/out" 2>&1 \
     || { echo "FAILED: $1" >&2; cat "$LOG/out" >&2; exit 1; }
   t1=$(date +%s%N)
+  awk '{printf "%d\n", ($1 + $2) * 1000}' "$LOG/time" >>"$LOG/cpu-${1//\//_}"
   echo $(( (t1 - t0) / 1000000 ))
 }
 stats() { # stats LABEL values…
@@ -30,11 +31,15 @@ stats() { # stats LABEL values…
     sd = NR > 1 ? sqrt((q - s*s/NR)/(NR-1)) : 0; printf "%-28s %5.0f ± %3.0f ms   min %5d ms   (n=%d)\n", l, s/NR, sd, m, NR}'
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); jar $JAR; handler $HANDLER"
-run "$A" >/dev/null; run "$B" >/dev/null
+run "$A" >/dev/null; run "$B" >/dev/null; rm -f "$LOG"/cpu-*
 TA=(); TB=()
 for i in $(seq "$RUNS"); do TA+=("$(run "$A")"); TB+=("$(run "$B")"); done
 stats "A $A" "${TA[@]}"
 stats "B $B" "${TB[@]}"
+# shellcheck disable=SC2046
+stats "A CPU (user+sys)" $(cat "$LOG/cpu-${A//\//_}")
+# shellcheck disable=SC2046
+stats "B CPU (user+sys)" $(cat "$LOG/cpu-${B//\//_}")
 tail -1 "$LOG/out" | cut -c1-160
 if [[ -x "$SLS_APP/node_modules/.bin/sls" && "${SLS:-1}" == 1 ]]; then
   TS=()
