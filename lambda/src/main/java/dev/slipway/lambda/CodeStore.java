@@ -102,10 +102,20 @@ final class CodeStore {
         }
     }
 
-    /** What changes when a file is rewritten: size, modification time (ns where the file system keeps them), inode. */
+    /**
+     * What changes when a file is rewritten: size, modification time (ns where the file system keeps
+     * them), inode and, where the platform has it, the status-change time, which no tool can set
+     * back (a copy that preserves the modification time still changes it).
+     */
     private static String stamp(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return a.size() + "|" + a.lastModifiedTime().toInstant() + "|" + a.fileKey();
+        Object ctime;
+        try {
+            ctime = Files.getAttribute(file, "unix:ctime");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            ctime = "-";
+        }
+        return a.size() + "|" + a.lastModifiedTime().toInstant() + "|" + a.fileKey() + "|" + ctime;
     }
 
     /** The code stored for this stamp by an earlier store of the same path, if it is still there. */

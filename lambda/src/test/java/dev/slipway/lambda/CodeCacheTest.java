@@ -58,7 +58,7 @@ class CodeCacheTest {
         Path jar = TestFunctions.jar(scratch);
         JsonNode before = runOnce(jar);
 
-        byte[] rebuilt = withExtraFile(Files.readAllBytes(jar));
+        byte[] rebuilt = withExtraFile(Files.readAllBytes(jar), '2');
         Files.write(jar, rebuilt);
         JsonNode after = runOnce(jar);
 
@@ -70,8 +70,28 @@ class CodeCacheTest {
         assertThat(taskRoot.resolve("version.txt")).hasContent("2");
     }
 
+    @Test
+    void aJarRewrittenWithTheSameSizeAndModificationTime_isStillNewCode() throws IOException {
+        Path jar = TestFunctions.jar(scratch);
+        byte[] handlers = Files.readAllBytes(jar);
+        Files.write(jar, withExtraFile(handlers, '1'));
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(jar);
+        JsonNode before = runOnce(jar);
+
+        byte[] rewritten = withExtraFile(handlers, '2');
+        assertThat(rewritten).hasSameSizeAs(Files.readAllBytes(jar));
+        Files.write(jar, rewritten);
+        Files.setLastModifiedTime(jar, mtime);
+        JsonNode after = runOnce(jar);
+
+        assertThat(after.get("codeSha256").asText())
+                .isEqualTo(Base64.getEncoder().encodeToString(CodeStore.sha256(rewritten)))
+                .isNotEqualTo(before.get("codeSha256").asText());
+        assertThat(Path.of(after.get("LAMBDA_TASK_ROOT").asText()).resolve("version.txt")).hasContent("2");
+    }
+
     /** The jar's entries plus a version.txt (a rebuild that changed the jar but not its handler). */
-    private static byte[] withExtraFile(byte[] jar) throws IOException {
+    private static byte[] withExtraFile(byte[] jar, char version) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes);
                 java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(jar))) {
@@ -81,7 +101,7 @@ class CodeCacheTest {
                 out.closeEntry();
             }
             out.putNextEntry(new ZipEntry("version.txt"));
-            out.write('2');
+            out.write(version);
             out.closeEntry();
         }
         return bytes.toByteArray();
