@@ -49,13 +49,53 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
         return isLocal() || endpoint.isPresent() ? Duration.ofMillis(100) : Duration.ofSeconds(2);
     }
 
+    private static volatile java.util.concurrent.CompletableFuture<Void> warming =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /**
+     * Builds (and closes) a Lambda, CloudFormation and S3 client on a background thread, so that the
+     * SDK's classes are loaded and initialised while the caller does other work (a CLI's first SDK
+     * client costs a few hundred ms of class loading; {@code slipway deploy} starts this before it
+     * reads the service). The clients this class builds afterwards wait until it is done, so no two
+     * clients are ever built at once. Failures are ignored: the real clients report them.
+     */
+    public static void warmUp() {
+        warming = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            Target t = local(URI.create(DEFAULT_LOCAL_ENDPOINT));
+            try (LambdaClient l = t.lambdaClient(); CloudFormationClient c = t.cloudFormationClient();
+                    S3Client s = t.s3Client()) {
+                Trace.mark("sdk warmed up");
+            } catch (RuntimeException | LinkageError e) {
+                // the real clients will say what is wrong
+            }
+        }, r -> {
+            Thread thread = new Thread(r, "slipway-sdk-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static void awaitWarmUp() {
+        warming.handle((done, failure) -> null).join();
+    }
+
     public CloudFormationClient cloudFormation() {
+        awaitWarmUp();
+        return cloudFormationClient();
+    }
+
+    private CloudFormationClient cloudFormationClient() {
         var b = CloudFormationClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
         endpoint.ifPresent(b::endpointOverride);
         return b.build();
     }
 
     public S3Client s3() {
+        awaitWarmUp();
+        return s3Client();
+    }
+
+    private S3Client s3Client() {
         var b = S3Client.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials)
                 .forcePathStyle(endpoint.isPresent());
         endpoint.ifPresent(b::endpointOverride);
@@ -66,18 +106,25 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
     }
 
     public LambdaClient lambda() {
+        awaitWarmUp();
+        return lambdaClient();
+    }
+
+    private LambdaClient lambdaClient() {
         var b = LambdaClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
         endpoint.ifPresent(b::endpointOverride);
         return b.build();
     }
 
     public StsClient sts() {
+        awaitWarmUp();
         var b = StsClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
         endpoint.ifPresent(b::endpointOverride);
         return b.build();
     }
 
     public CloudWatchLogsClient logs() {
+        awaitWarmUp();
         var b = CloudWatchLogsClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
         endpoint.ifPresent(b::endpointOverride);
         return b.build();
