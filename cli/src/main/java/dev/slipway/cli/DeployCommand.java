@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.deploy.DeployException;
+import dev.slipway.deploy.DeployListener;
 import dev.slipway.deploy.Deployer;
 import dev.slipway.deploy.Target;
 import dev.slipway.deploy.release.Deployment;
@@ -78,7 +79,7 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     /** Compiles, deploys and releases all at once; shared with {@code offline} so both follow the same path. */
-    static Deployer.Result deploy(Service svc, Target target, ConsoleDeployListener listener) {
+    static Deployer.Result deploy(Service svc, Target target, DeployListener listener) {
         return release(svc, target, listener, Shift.allAtOnce()).stack();
     }
 
@@ -86,7 +87,7 @@ public final class DeployCommand implements Callable<Integer> {
      * The release step: the stack update publishes new versions, the history records the deployment,
      * and {@code shift} moves each function's alias; a release whose shift gave up is an error.
      */
-    static Release.Result release(Service svc, Target target, ConsoleDeployListener listener, Shift shift) {
+    static Release.Result release(Service svc, Target target, DeployListener listener, Shift shift) {
         try {
             dev.slipway.service.CodeSha256.prefetch(svc); // the artifacts hash while the clients are built
             dev.slipway.deploy.prune.Housekeeping.beforeDeploy(svc, target, listener);
