@@ -11,10 +11,14 @@
 #   startup-embedded / startup-standalone (fresh JVM each, RUNS=3 times) and dynalite's start (same poll);
 #   memory = 1,000,000 small items in the embedded engine, heap after GC vs DynamoDB item size
 #   CP=... overrides the class path (default benchmarks/target/benchmarks.jar); SLIPWAY_CP for the server only
+#   SLIPWAY_JAVA_OPTS: JVM options of the standalone Slipway server (default: those of `slipway dynamodb`,
+#   -XX:+UseSerialGC -Xss1m); OPS="PutItem,GetItem" measures only those operations; WARMUP=2 (seconds
+#   before each operation); WARMUP_ALL=20 (seconds of mixed load first, so that a JVM server has
+#   compiled its hot path: a fresh one spends ~40 s of a 2-core machine compiling; 0 = fresh server)
 # Needs benchmarks/target/benchmarks.jar and dynalite in a scratch folder (never a dependency):
 #   (mkdir -p /tmp/dynalite && cd /tmp/dynalite && npm install dynalite)
 # dynalite runs with --createTableMs 0 (as Slipway, tables are ACTIVE at once; the harness does not
-# wait for ACTIVE). Bounded: each load run is killed after 10×SEC+90 s; every process started here is
+# wait for ACTIVE). Bounded: each load run is killed after 10×SEC+90+2×WARMUP_ALL s; every process started here is
 # stopped on exit (trap), loopback only.
 set -u
 cd "$(dirname "$0")/.."
@@ -23,6 +27,7 @@ LOG=$(mktemp -d)
 CP=${CP:-benchmarks/target/benchmarks.jar}
 SLIPWAY_CP=${SLIPWAY_CP:-$CP}
 SEC=${SEC:-3}
+read -r -a JOPTS <<< "${SLIPWAY_JAVA_OPTS--XX:+UseSerialGC -Xss1m}"
 MODES=${MODES:-memory persistent}
 PARTS=${PARTS:-load startup memory}
 RUNS=${RUNS:-3}
@@ -38,14 +43,14 @@ wait_up() { # url label t0
   echo "$2: start → first ListTables answered: $(( $(now_ms)-$3 )) ms (curl poll every 20 ms)"
 }
 load() { # label url
-  SERVER_PID=$P timeout $(( SEC*10 + 90 )) java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbLoad "$1" "$2" "$SEC"
+  SERVER_PID=$P timeout $(( SEC*10 + 90 + ${WARMUP_ALL:-20}*2 )) java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbLoad "$1" "$2" "$SEC"
 }
 stop() { kill "$P" 2>/dev/null; wait "$P" 2>/dev/null; P=; }
 if [[ $PARTS == *load* ]]; then
 for mode in $MODES; do
   if [[ $which == both || $which == slipway ]]; then
     args=(--port 8123); [[ $mode == persistent ]] && args+=(--data-dir "$LOG/slipway-data")
-    t0=$(now_ms); java -cp "$SLIPWAY_CP" dev.slipway.dynamodb.DynamoDbServer "${args[@]}" > "$LOG/slipway.log" 2>&1 & P=$!
+    t0=$(now_ms); java ${JOPTS[@]+"${JOPTS[@]}"} -cp "$SLIPWAY_CP" dev.slipway.dynamodb.DynamoDbServer "${args[@]}" > "$LOG/slipway.log" 2>&1 & P=$!
     wait_up http://127.0.0.1:8123 "Slipway standalone ($mode)" "$t0"
     load "Slipway $mode" http://127.0.0.1:8123
     stop

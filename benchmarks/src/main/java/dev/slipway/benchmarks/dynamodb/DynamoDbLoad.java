@@ -31,6 +31,17 @@ public final class DynamoDbLoad {
     private static final int THREADS = 8;
     /** Warm-up before each measured operation (env WARMUP, seconds; default 2): a JVM server compiles its hot path first. */
     private static final double WARMUP_SECONDS = Double.parseDouble(System.getenv().getOrDefault("WARMUP", "2"));
+    /** Operations to measure (env OPS, comma-separated name prefixes, e.g. "PutItem,GetItem"); empty = all. */
+    private static final List<String> OPS = System.getenv().getOrDefault("OPS", "").isBlank() ? List.of()
+            : List.of(System.getenv("OPS").split(","));
+    /**
+     * Mixed warm-up before the first measured operation (env WARMUP_ALL, seconds; default 20): every
+     * selected operation in turn on 8 threads, so that the server's JIT reaches steady state. A fresh
+     * JVM server on 2 cores shared with this client spends its first ~40 s compiling (measured: server
+     * CPU per PutItem 640-990 µs in the first 20 s, 80 µs after 45 s; benchmarks/results/dynamodb.md).
+     * WARMUP_ALL=0 measures a fresh server instead.
+     */
+    private static final double WARMUP_ALL_SECONDS = Double.parseDouble(System.getenv().getOrDefault("WARMUP_ALL", "20"));
     private static final int PARTITIONS = 100;
     private static final int PER_PARTITION = 100;
 
@@ -92,20 +103,21 @@ public final class DynamoDbLoad {
             }
         }
         AtomicLong counter = new AtomicLong();
-        System.out.println("| " + label + " | operation | ops/s | p50 ms | p99 ms | server CPU µs/op |");
-        measure("PutItem", r -> {
+        System.out.println("| " + label + " | operation | ops/s | p50 ms | p99 ms | server CPU µs/op | of which JIT / GC µs/op |");
+        Map<String, Op> ops = new java.util.LinkedHashMap<>();
+        ops.put("PutItem", r -> {
             long n = counter.incrementAndGet();
             ddb.putItem(b -> b.tableName(writes).item(item("w" + (n % 1000), (int) n)));
         });
-        measure("GetItem", r -> ddb.getItem(b -> b.tableName(data)
+        ops.put("GetItem", r -> ddb.getItem(b -> b.tableName(data)
                 .key(Map.of("pk", AttributeValue.fromS("p" + r.nextInt(PARTITIONS)),
                         "sk", AttributeValue.fromN(Integer.toString(r.nextInt(PER_PARTITION)))))));
-        measure("Query (100 items)", r -> {
+        ops.put("Query (100 items)", r -> {
             var out = ddb.query(b -> b.tableName(data).keyConditionExpression("pk = :p")
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p" + r.nextInt(PARTITIONS)))));
             check(out.count() == PER_PARTITION, "query returned " + out.count());
         });
-        measure("Scan (10,000 items, all pages)", r -> {
+        ops.put("Scan (10,000 items, all pages)", r -> {
             int total = 0;
             Map<String, AttributeValue> start = null;
             do {
@@ -116,7 +128,7 @@ public final class DynamoDbLoad {
             } while (start != null);
             check(total == PARTITIONS * PER_PARTITION, "scan returned " + total);
         });
-        measure("BatchWriteItem (25 items)", r -> {
+        ops.put("BatchWriteItem (25 items)", r -> {
             List<WriteRequest> requests = new ArrayList<>();
             long base = counter.addAndGet(25);
             for (int i = 0; i < 25; i++) {
@@ -125,24 +137,52 @@ public final class DynamoDbLoad {
             }
             ddb.batchWriteItem(b -> b.requestItems(Map.of(writes, requests)));
         });
+        ops.keySet().removeIf(name -> !OPS.isEmpty() && OPS.stream().noneMatch(name::startsWith));
+        warmUpAll(List.copyOf(ops.values()));
+        for (Map.Entry<String, Op> op : ops.entrySet()) {
+            measure(op.getKey(), op.getValue());
+        }
         ddb.close();
     }
 
     /** The server's pid (env SERVER_PID), to report its CPU time per operation from /proc; null when not given. */
     private static final String SERVER_PID = System.getenv("SERVER_PID");
 
-    /** User + system CPU time of the server process so far (Linux /proc, 100 ticks/s), 0 when unknown. */
-    private static long serverCpuNanos() {
+    /**
+     * User + system CPU time of the server process so far, in ns (Linux /proc, 100 ticks/s): [0] the
+     * whole process, [1] its live JIT compiler threads, [2] its GC threads; zeros when unknown. The
+     * split shows how much of a short run's cost is the JVM compiling rather than serving (a compiler
+     * thread the JVM retires takes its ticks with it: [1] is a lower bound).
+     */
+    private static long[] serverCpuNanos() {
+        long[] cpu = new long[3];
         if (SERVER_PID == null) {
-            return 0;
+            return cpu;
         }
         try {
             String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", SERVER_PID, "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+            cpu[0] = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
         } catch (java.io.IOException | RuntimeException e) {
-            return 0;
+            return cpu;
         }
+        java.io.File[] tasks = new java.io.File("/proc/" + SERVER_PID + "/task").listFiles();
+        for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ns = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+                if (comm.contains("CompilerThre")) {
+                    cpu[1] += ns;
+                } else if (comm.startsWith("GC") || comm.startsWith("G1")) {
+                    cpu[2] += ns;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // a thread that ended between the listing and the read
+            }
+        }
+        return cpu;
     }
 
     private static void check(boolean ok, String what) {
@@ -151,12 +191,31 @@ public final class DynamoDbLoad {
         }
     }
 
+    private static void warmUpAll(List<Op> ops) throws InterruptedException {
+        long end = System.nanoTime() + (long) (WARMUP_ALL_SECONDS * 1e9);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int first = t;
+            Thread thread = new Thread(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                for (int i = first; System.nanoTime() < end; i++) {
+                    ops.get(i % ops.size()).run(random);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
     private void measure(String name, Op op) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         long warmupEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
         long end = warmupEnd + (long) (seconds * 1e9);
         AtomicLong done = new AtomicLong();
-        long[] cpu = new long[2];
+        long[][] cpu = new long[2][];
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             Thread thread = new Thread(() -> {
@@ -169,10 +228,10 @@ public final class DynamoDbLoad {
                     op.run(random);
                     long now = System.nanoTime();
                     if (start >= warmupEnd) {
-                        if (cpu[0] == 0) {
+                        if (cpu[0] == null) {
                             synchronized (cpu) {
-                                if (cpu[0] == 0) {
-                                    cpu[0] = serverCpuNanos() + 1;
+                                if (cpu[0] == null) {
+                                    cpu[0] = serverCpuNanos();
                                 }
                             }
                         }
@@ -189,8 +248,11 @@ public final class DynamoDbLoad {
         }
         cpu[1] = serverCpuNanos();
         Histogram h = recorder.getIntervalHistogram();
-        String perOp = SERVER_PID == null || done.get() == 0 ? "n/a" : String.format("%.0f", (cpu[1] - cpu[0]) / 1e3 / done.get());
-        System.out.printf("| %s | %s | %.0f | %.2f | %.2f | %s |%n", label, name, done.get() / seconds,
-                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, perOp);
+        long n = done.get();
+        boolean known = SERVER_PID != null && n > 0 && cpu[0] != null;
+        String perOp = known ? String.format("%.0f", (cpu[1][0] - cpu[0][0]) / 1e3 / n) : "n/a";
+        String split = known ? String.format("%.0f / %.0f", Math.max(0, cpu[1][1] - cpu[0][1]) / 1e3 / n, (cpu[1][2] - cpu[0][2]) / 1e3 / n) : "n/a";
+        System.out.printf("| %s | %s | %.0f | %.2f | %.2f | %s | %s |%n", label, name, n / seconds,
+                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, perOp, split);
     }
 }
