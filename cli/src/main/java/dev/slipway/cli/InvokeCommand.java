@@ -89,14 +89,17 @@ public final class InvokeCommand implements Callable<Integer> {
     /**
      * Loads and starts, on the second core, what the invocation needs later on its critical path:
      * the Runtime API's HTTP server (Netty and its shared event loop; the worker JVM is only
-     * launched once its sandbox listens) and the Lambda service's classes.
+     * launched once its sandbox listens), Jackson (the event is checked, the result read), the
+     * secure random behind the function's RevisionId, and the Lambda service's classes.
      */
     private static void warmUp() {
         try {
             dev.slipway.protocol.http.HttpServer.start("slipway-warmup", 0, request -> null).close();
+            Json.parse("{\"warm\":[1]}".getBytes(StandardCharsets.UTF_8));
+            java.util.UUID.randomUUID();
             LambdaService.builder();
             dev.slipway.deploy.Trace.mark("invoke: warmed up");
-        } catch (RuntimeException | LinkageError e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             // only a warm-up: the invocation starts these itself
         }
     }
