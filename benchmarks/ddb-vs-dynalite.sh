@@ -10,6 +10,7 @@
 #   PARTS="load startup memory" (default all three): load = the table above; startup = DynamoDbFootprint
 #   startup-embedded / startup-standalone (fresh JVM each, RUNS=3 times) and dynalite's start (same poll);
 #   memory = 1,000,000 small items in the embedded engine, heap after GC vs DynamoDB item size
+#   SLIPWAY_PORT=8123, DYNALITE_PORT=4567: ports of the load runs
 #   CP=... overrides the class path (default benchmarks/target/benchmarks.jar); SLIPWAY_CP for the server only
 #   SLIPWAY_JAVA_OPTS: JVM options of the standalone Slipway server (default: those of `slipway dynamodb`,
 #   -XX:+UseSerialGC -Xss1m); OPS="PutItem,GetItem" measures only those operations; WARMUP=2 (seconds
@@ -31,6 +32,8 @@ read -r -a JOPTS <<< "${SLIPWAY_JAVA_OPTS--XX:+UseSerialGC -Xss1m}"
 MODES=${MODES:-memory persistent}
 PARTS=${PARTS:-load startup memory}
 RUNS=${RUNS:-3}
+SPORT=${SLIPWAY_PORT:-8123}   # ports of the load runs (another run on the machine must use others)
+DPORT=${DYNALITE_PORT:-4567}
 which=${1:-both}
 P=
 cleanup() { [[ -n $P ]] && kill "$P" 2>/dev/null && wait "$P" 2>/dev/null; rm -rf "$LOG"; }
@@ -40,6 +43,7 @@ lt() { curl -s -o /dev/null -w '%{http_code}' --max-time 1 -X POST -H 'X-Amz-Tar
 wait_up() { # url label t0
   local i=0
   until [[ $(lt "$1") =~ ^[1-5] ]]; do sleep 0.02; i=$((i+1)); if (( i > 1500 )); then echo "$2 did not start" >&2; exit 1; fi; done
+  kill -0 "$P" 2>/dev/null || { echo "$2 exited (port in use by another process?)" >&2; exit 1; }
   echo "$2: start → first ListTables answered: $(( $(now_ms)-$3 )) ms (curl poll every 20 ms)"
 }
 load() { # label url
@@ -49,17 +53,17 @@ stop() { kill "$P" 2>/dev/null; wait "$P" 2>/dev/null; P=; }
 if [[ $PARTS == *load* ]]; then
 for mode in $MODES; do
   if [[ $which == both || $which == slipway ]]; then
-    args=(--port 8123); [[ $mode == persistent ]] && args+=(--data-dir "$LOG/slipway-data")
+    args=(--port "$SPORT"); [[ $mode == persistent ]] && args+=(--data-dir "$LOG/slipway-data")
     t0=$(now_ms); java ${JOPTS[@]+"${JOPTS[@]}"} -cp "$SLIPWAY_CP" dev.slipway.dynamodb.DynamoDbServer "${args[@]}" > "$LOG/slipway.log" 2>&1 & P=$!
-    wait_up http://127.0.0.1:8123 "Slipway standalone ($mode)" "$t0"
-    load "Slipway $mode" http://127.0.0.1:8123
+    wait_up "http://127.0.0.1:$SPORT" "Slipway standalone ($mode)" "$t0"
+    load "Slipway $mode" "http://127.0.0.1:$SPORT"
     stop
   fi
   if [[ $which == both || $which == dynalite ]]; then
-    args=(--port 4567 --createTableMs 0 --deleteTableMs 0 --updateTableMs 0); [[ $mode == persistent ]] && args+=(--path "$LOG/dynalite-data")
+    args=(--port "$DPORT" --createTableMs 0 --deleteTableMs 0 --updateTableMs 0); [[ $mode == persistent ]] && args+=(--path "$LOG/dynalite-data")
     t0=$(now_ms); node "$DYNALITE"/node_modules/.bin/dynalite "${args[@]}" > "$LOG/dynalite.log" 2>&1 & P=$!
-    wait_up http://127.0.0.1:4567 "dynalite ($mode)" "$t0"
-    load "dynalite $mode" http://127.0.0.1:4567
+    wait_up "http://127.0.0.1:$DPORT" "dynalite ($mode)" "$t0"
+    load "dynalite $mode" "http://127.0.0.1:$DPORT"
     stop
   fi
 done
