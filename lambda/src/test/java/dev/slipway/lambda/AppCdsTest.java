@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,25 @@ class AppCdsTest {
             assertThat(InvokeTest.decode(r.logResult().orElseThrow())).doesNotContain("warning").doesNotContain("cds");
         }
         assertThat(archives()).hasSize(1);
+    }
+
+    @Test
+    void aNewArchiveEvictsTheLeastRecentlyUsed_soTheCacheStaysBounded() throws Exception {
+        Path dir = Files.createDirectories(cache.resolve("cds"));
+        long old = System.currentTimeMillis() - 3_600_000;
+        for (int i = 0; i < WorkerLauncher.CACHED_ARCHIVES + 8; i++) {
+            Path stale = Files.write(dir.resolve("old-" + i + ".jsa"), new byte[] {1});
+            Files.setLastModifiedTime(stale, FileTime.fromMillis(old + i));
+        }
+        try (LambdaService lambda = LambdaService.builder().cacheDir(cache).forceColdStart(true).build()) {
+            lambda.createFunction(CreateFunctionRequest.of("greeter", "java21", "dev.slipway.lambda.testfn.Greeter",
+                    FunctionCode.zip(TestFunctions.zip(false))).withMemoryAndTimeout(256, 10));
+            lambda.invoke(InvokeRequest.of("greeter", "{\"name\":\"a\"}"));
+        }
+        Path[] left = archives();
+        assertThat(left).hasSize(WorkerLauncher.CACHED_ARCHIVES);
+        assertThat(left).anyMatch(p -> p.getFileName().toString().startsWith("greeter-"));
+        assertThat(left).noneMatch(p -> p.getFileName().toString().equals("old-0.jsa"));
     }
 
     private Path[] archives() throws Exception {
