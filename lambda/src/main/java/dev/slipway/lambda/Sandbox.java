@@ -541,8 +541,8 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             waiting = null;
         }
         for (Invocation inv : new Invocation[] {running, waiting}) {
-            if (inv == null) {
-                continue;
+            if (inv == null || inv == running && "timeout".equals(deathReason)) {
+                continue; // a timeout killed it: timedOut() answers with Sandbox.Timedout once the kill returns
             }
             if (inv.startNanos == 0) {
                 inv.startNanos = System.nanoTime();
