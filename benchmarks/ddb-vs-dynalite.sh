@@ -14,7 +14,7 @@
 #   CP=... overrides the class path (default benchmarks/target/benchmarks.jar); SLIPWAY_CP for the server only
 #   SLIPWAY_JAVA_OPTS: JVM options of the standalone Slipway server (default: those of `slipway dynamodb`,
 #   -XX:+UseSerialGC -Xss1m); OPS="PutItem,GetItem" measures only those operations; WARMUP=2 (seconds
-#   before each operation); WARMUP_ALL=20 (seconds of mixed load first, so that a JVM server has
+#   before each operation); WARMUP_ALL=30 (seconds of mixed load first, so that a JVM server has
 #   compiled its hot path: a fresh one spends ~40 s of a 2-core machine compiling; 0 = fresh server)
 # Needs benchmarks/target/benchmarks.jar and dynalite in a scratch folder (never a dependency):
 #   (mkdir -p /tmp/dynalite && cd /tmp/dynalite && npm install dynalite)
@@ -47,7 +47,7 @@ wait_up() { # url label t0
   echo "$2: start → first ListTables answered: $(( $(now_ms)-$3 )) ms (curl poll every 20 ms)"
 }
 load() { # label url
-  SERVER_PID=$P timeout $(( SEC*10 + 90 + ${WARMUP_ALL:-20}*2 )) java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbLoad "$1" "$2" "$SEC"
+  SERVER_PID=$P timeout $(( SEC*10 + 90 + ${WARMUP_ALL:-30}*2 )) java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbLoad "$1" "$2" "$SEC"
 }
 stop() { kill "$P" 2>/dev/null; wait "$P" 2>/dev/null; P=; }
 if [[ $PARTS == *load* ]]; then

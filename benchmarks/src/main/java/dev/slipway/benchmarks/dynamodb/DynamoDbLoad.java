@@ -35,13 +35,13 @@ public final class DynamoDbLoad {
     private static final List<String> OPS = System.getenv().getOrDefault("OPS", "").isBlank() ? List.of()
             : List.of(System.getenv("OPS").split(","));
     /**
-     * Mixed warm-up before the first measured operation (env WARMUP_ALL, seconds; default 20): every
+     * Mixed warm-up before the first measured operation (env WARMUP_ALL, seconds; default 30): every
      * selected operation in turn on 8 threads, so that the server's JIT reaches steady state. A fresh
      * JVM server on 2 cores shared with this client spends its first ~40 s compiling (measured: server
      * CPU per PutItem 640-990 µs in the first 20 s, 80 µs after 45 s; benchmarks/results/dynamodb.md).
      * WARMUP_ALL=0 measures a fresh server instead.
      */
-    private static final double WARMUP_ALL_SECONDS = Double.parseDouble(System.getenv().getOrDefault("WARMUP_ALL", "20"));
+    private static final double WARMUP_ALL_SECONDS = Double.parseDouble(System.getenv().getOrDefault("WARMUP_ALL", "30"));
     private static final int PARTITIONS = 100;
     private static final int PER_PARTITION = 100;
 
