@@ -11,11 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,16 +40,7 @@ class DeployCommandsTest {
     @BeforeAll
     static void startCloudAndWriteService() throws Exception {
         cloud = LocalCloud.builder().port(0).start();
-        Path classes = Path.of(DeployCommandsTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Files.createDirectories(service.resolve("target"));
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(service.resolve("target/echo.jar")));
-                Stream<Path> files = Files.walk(classes.resolve("dev/slipway/cli/deployfn"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                zip.putNextEntry(new ZipEntry(classes.relativize(f).toString()));
-                zip.write(Files.readAllBytes(f));
-                zip.closeEntry();
-            }
-        }
+        TestJars.write(service.resolve("target/echo.jar"), "dev/slipway/cli/deployfn", Map.of());
         Files.writeString(service.resolve("serverless.yml"), """
                 service: echo
                 frameworkVersion: '3'

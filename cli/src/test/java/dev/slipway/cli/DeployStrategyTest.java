@@ -12,14 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -105,14 +104,7 @@ class DeployStrategyTest {
         lambda = LambdaClient.builder().endpointOverride(URI.create(cloud.url())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         AwsDefaults.ACCESS_KEY_ID, AwsDefaults.SECRET_ACCESS_KEY))).build();
-        Path classes = Path.of(DeployStrategyTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Files.createDirectories(service.resolve("target"));
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(service.resolve("target/app.jar")))) {
-            String entry = "dev/slipway/cli/shiftfn/HalfBroken.class";
-            zip.putNextEntry(new ZipEntry(entry));
-            zip.write(Files.readAllBytes(classes.resolve(entry)));
-            zip.closeEntry();
-        }
+        TestJars.write(service.resolve("target/app.jar"), "dev/slipway/cli/shiftfn", Map.of());
         writeService("false", "1");
     }
 

@@ -8,9 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,16 +26,8 @@ class InvokeCommandTest {
 
     @BeforeAll
     static void packageHandler() throws Exception {
-        Path classes = Path.of(InvokeCommandTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         jar = dir.resolve("hello.jar");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar));
-                Stream<Path> files = Files.walk(classes.resolve("dev/slipway/cli/testfn"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                zip.putNextEntry(new ZipEntry(classes.relativize(f).toString()));
-                zip.write(Files.readAllBytes(f));
-                zip.closeEntry();
-            }
-        }
+        TestJars.write(jar, "dev/slipway/cli/testfn", Map.of());
     }
 
     int run(String... args) {

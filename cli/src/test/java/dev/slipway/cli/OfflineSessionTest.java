@@ -11,18 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,18 +125,6 @@ class OfflineSessionTest {
 
     /** Writes target/app.jar atomically (as a build tool's final move does), with the handler and a version file. */
     private void writeArtifact(String version) throws Exception {
-        Path classes = Path.of(OfflineSessionTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path target = Files.createDirectories(service.resolve("target"));
-        Path tmp = Files.createTempFile(target, "app", ".tmp");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            String entry = "dev/slipway/cli/reloadfn/Version.class";
-            zip.putNextEntry(new ZipEntry(entry));
-            zip.write(Files.readAllBytes(classes.resolve(entry)));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("version.txt"));
-            zip.write(version.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        Files.move(tmp, target.resolve("app.jar"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TestJars.write(service.resolve("target/app.jar"), "dev/slipway/cli/reloadfn", Map.of("version.txt", version));
     }
 }

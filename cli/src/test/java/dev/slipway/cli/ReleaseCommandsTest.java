@@ -13,18 +13,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -110,19 +107,7 @@ class ReleaseCommandsTest {
 
     /** Writes target/app.jar atomically with the handler and the code version it answers with. */
     static void writeArtifact(String code) throws Exception {
-        Path classes = Path.of(ReleaseCommandsTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path target = Files.createDirectories(service.resolve("target"));
-        Path tmp = Files.createTempFile(target, "app", ".tmp");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            String entry = "dev/slipway/cli/releasefn/Answer.class";
-            zip.putNextEntry(new ZipEntry(entry));
-            zip.write(Files.readAllBytes(classes.resolve(entry)));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("code.txt"));
-            zip.write(code.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        Files.move(tmp, target.resolve("app.jar"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TestJars.write(service.resolve("target/app.jar"), "dev/slipway/cli/releasefn", Map.of("code.txt", code));
     }
 
     String get(String url) throws Exception {
