@@ -1,5 +1,6 @@
 package dev.slipway.apigateway;
 
+import dev.slipway.protocol.RequestIds;
 import java.security.SecureRandom;
 import java.util.Random;
 import java.util.UUID;
@@ -38,14 +39,9 @@ final class Ids {
         return of(KEY_ALPHABET, 40);
     }
 
-    /**
-     * A request id (a random UUID): from the thread's own generator, not SecureRandom's shared lock,
-     * since one is drawn per request and needs no secrecy.
-     */
+    /** A request id (a random UUID). */
     String requestId() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
-                .toString();
+        return RequestIds.next();
     }
 
     void startRecording() {

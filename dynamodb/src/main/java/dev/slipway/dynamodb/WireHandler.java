@@ -1,5 +1,6 @@
 package dev.slipway.dynamodb;
 
+import dev.slipway.protocol.RequestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -102,24 +103,12 @@ final class WireHandler implements HttpHandler {
         return respond(e.httpStatus(), JsonCodec.write(body));
     }
 
-    /**
-     * A random version-4 UUID string, as DynamoDB's request ids are. Not {@code UUID.randomUUID()}:
-     * its SecureRandom is slow to initialise (start-up) and synchronised (contention under load);
-     * a request id needs to be unique, not unpredictable.
-     */
-    static String requestId() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
-    }
-
     private static HttpResponse respond(int status, byte[] body) {
         CRC32 crc = new CRC32();
         crc.update(body);
         return HttpResponse.status(status)
                 .header("Content-Type", "application/x-amz-json-1.0")
-                .header("x-amzn-RequestId", requestId())
+                .header("x-amzn-RequestId", RequestIds.next())
                 .header("x-amz-crc32", Long.toString(crc.getValue()))
                 .body(body);
     }

@@ -132,7 +132,7 @@ final class CodeStore {
                 return null;
             }
             // the zip's modification time is the version's last use, for pruning
-            Files.setLastModifiedTime(zipFile, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+            LruFiles.touch(zipFile);
             byte[] digest = HexFormat.of().parseHex(hex);
             return new Code(Base64.getEncoder().encodeToString(digest), Long.parseLong(lines.get(2)), task, zipFile);
         } catch (IOException | RuntimeException e) {
@@ -154,29 +154,9 @@ final class CodeStore {
 
     /** Keeps the {@link #CACHED_VERSIONS} most recently used code versions of a shared store. */
     private void prune(Path justStored) {
-        Path zips = root.resolve("zips");
-        try (Stream<Path> list = Files.list(zips)) {
-            List<Path> all = list.filter(p -> p.toString().endsWith(".zip") && !p.equals(justStored)).toList();
-            if (all.size() < CACHED_VERSIONS) {
-                return;
-            }
-            Map<Path, Long> used = new java.util.HashMap<>();
-            for (Path p : all) {
-                used.put(p, p.toFile().lastModified());
-            }
-            List<Path> oldest = all.stream().sorted(Comparator.comparingLong(used::get)).toList();
-            long recent = System.currentTimeMillis() - 60_000;
-            for (Path zip : oldest.subList(0, all.size() - CACHED_VERSIONS + 1)) {
-                if (used.get(zip) > recent) {
-                    break; // possibly still starting a worker in another process
-                }
-                String hex = zip.getFileName().toString().replace(".zip", "");
-                deleteTree(root.resolve("tasks").resolve(hex));
-                Files.deleteIfExists(zip);
-            }
-        } catch (IOException ignored) {
-            // best effort
-        }
+        LruFiles.touch(justStored);
+        LruFiles.prune(root.resolve("zips"), ".zip", CACHED_VERSIONS, zip -> deleteTree(
+                root.resolve("tasks").resolve(zip.getFileName().toString().replace(".zip", ""))));
     }
 
     /** Reloads stored code by its zip (after a restart). */

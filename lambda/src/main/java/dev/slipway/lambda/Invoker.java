@@ -1,5 +1,6 @@
 package dev.slipway.lambda;
 
+import dev.slipway.protocol.RequestIds;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.slipway.protocol.AwsServiceException;

@@ -14,7 +14,6 @@ final class MetricsRecorder {
     static final int WINDOW = 4096;
 
     private static final class Series {
-        final String function;
         long invocations;
         long errors;
         long throttles;
@@ -25,13 +24,10 @@ final class MetricsRecorder {
         final long[] sequence = new long[WINDOW];
         int next;
         int filled;
-
-        Series(String function) {
-            this.function = function;
-        }
     }
 
-    private final Map<String, Series> series = new ConcurrentHashMap<>();
+    /** function → executed version → series. */
+    private final Map<String, Map<String, Series>> series = new ConcurrentHashMap<>();
 
     void invoked(String function, String version, boolean error, boolean cold, double millis) {
         Series s = series(function, version);
@@ -59,7 +55,8 @@ final class MetricsRecorder {
     }
 
     private Series series(String function, String version) {
-        return series.computeIfAbsent(function + "\u0000" + version, k -> new Series(function));
+        return series.computeIfAbsent(function, f -> new ConcurrentHashMap<>())
+                .computeIfAbsent(version, v -> new Series());
     }
 
     /** All versions of a function together. */
@@ -69,10 +66,7 @@ final class MetricsRecorder {
         long throttles = 0;
         long cold = 0;
         List<double[]> windows = new ArrayList<>();
-        for (Series s : series.values()) {
-            if (!s.function.equals(function)) {
-                continue;
-            }
+        for (Series s : series.getOrDefault(function, Map.of()).values()) {
             synchronized (s) {
                 invocations += s.invocations;
                 errors += s.errors;
@@ -88,7 +82,7 @@ final class MetricsRecorder {
 
     /** One version of a function; the window holds its invocations numbered above {@code after}. */
     VersionMetrics metrics(String function, String version, long after) {
-        Series s = series.get(function + "\u0000" + version);
+        Series s = series.getOrDefault(function, Map.of()).get(version);
         if (s == null) {
             return new VersionMetrics(function, version, 0, 0, 0, 0, after, 0, 0, 0, 0, 0, 0);
         }

@@ -74,6 +74,8 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     private Process process;
     private Invocation assigned;
     private Invocation current;
+    /** The invocation a timeout is killing the worker for: timedOut() answers it, not exited(). */
+    private Invocation timingOut;
     private Invocation lastFinished;
     private Invocation logTarget;
     private CompletableFuture<Invocation> parkedNext;
@@ -478,6 +480,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             if (current != inv) {
                 return;
             }
+            timingOut = inv;
         }
         String message = "Task timed out after " + fmt(function.timeoutSeconds()) + " seconds";
         String line = Instant.now() + " " + inv.requestId + " " + message;
@@ -518,7 +521,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             if (state == State.DEAD && current == null && assigned == null) {
                 return;
             }
-            running = current;
+            running = current == timingOut ? null : current;
             waiting = assigned;
             assigned = null;
             init = initError;
@@ -541,8 +544,8 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             waiting = null;
         }
         for (Invocation inv : new Invocation[] {running, waiting}) {
-            if (inv == null || inv == running && "timeout".equals(deathReason)) {
-                continue; // a timeout killed it: timedOut() answers with Sandbox.Timedout once the kill returns
+            if (inv == null) {
+                continue;
             }
             if (inv.startNanos == 0) {
                 inv.startNanos = System.nanoTime();

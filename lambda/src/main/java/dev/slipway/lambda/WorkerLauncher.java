@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +86,7 @@ final class WorkerLauncher implements Sandbox.Launcher {
                 command.add("-Xlog:cds+dynamic=off");
                 if (Files.isRegularFile(archive)) {
                     command.add("-XX:SharedArchiveFile=" + archive);
-                    markUsed(archive);
+                    LruFiles.touch(archive);
                 } else if (training.add(cdsKey)) {
                     Files.createDirectories(archive.getParent());
                     cdsArchive = archive;
@@ -124,7 +122,7 @@ final class WorkerLauncher implements Sandbox.Launcher {
                 try {
                     if (Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
                         Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                        pruneArchives(archive.getParent());
+                        LruFiles.prune(archive.getParent(), ".jsa", CACHED_ARCHIVES, a -> { });
                     } else {
                         Files.deleteIfExists(tmp);
                     }
@@ -145,38 +143,6 @@ final class WorkerLauncher implements Sandbox.Launcher {
 
     /** Archives of this many code versions are kept (about 12 MB each); the least recently used go first. */
     static final int CACHED_ARCHIVES = 32;
-
-    private static void markUsed(Path archive) {
-        try {
-            Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException ignored) {
-            // only the pruning order suffers
-        }
-    }
-
-    /**
-     * Keeps the cache of class-data archives bounded: every new code version trains a new one. A
-     * running worker keeps its mapping of a deleted archive; the next start of that code trains again.
-     */
-    static void pruneArchives(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa"))
-                    .sorted(Comparator.comparing(WorkerLauncher::lastModified).reversed()).toList();
-            for (Path old : archives.subList(Math.min(CACHED_ARCHIVES, archives.size()), archives.size())) {
-                Files.deleteIfExists(old);
-            }
-        } catch (IOException ignored) {
-            // pruned at the next archive
-        }
-    }
-
-    private static FileTime lastModified(Path f) {
-        try {
-            return Files.getLastModifiedTime(f);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
-        }
-    }
 
     /** Whether the sandbox's worker is writing a class-data archive (stop it gracefully then). */
     boolean isTraining(Sandbox sandbox) {
