@@ -360,7 +360,7 @@ final class StackEngine {
             stack.deletionTime = clock.millis();
             // fresh collections rather than clear(): other stacks' operations read them without this lock
             stack.outputs = new ArrayList<>();
-            stack.imports = new LinkedHashSet<>();
+            stack.imports = java.util.concurrent.ConcurrentHashMap.newKeySet();
             stack.changeSets.clear();
         }
         stackStatus(stack, "DELETE_COMPLETE", "");

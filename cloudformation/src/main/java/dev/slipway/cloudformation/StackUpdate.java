@@ -197,7 +197,9 @@ final class StackUpdate {
             stack.templateBody = previous.body;
             stack.parameters = new LinkedHashMap<>(previousParameters);
             stack.outputs = new ArrayList<>(previousOutputs);
-            stack.imports = new LinkedHashSet<>(previousImports);
+            Set<String> restored = ConcurrentHashMap.newKeySet();
+            restored.addAll(previousImports); // filled before it is published: other stacks read it unlocked
+            stack.imports = restored;
         }
         if (rollbackFailed) {
             engine.stackStatus(stack, "UPDATE_ROLLBACK_FAILED", reason);

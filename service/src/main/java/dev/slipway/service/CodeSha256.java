@@ -93,9 +93,7 @@ public final class CodeSha256 {
         }
         String after = identity(file);
         if (before.equals(after) && settled(file, started)) {
-            remembered.entrySet().removeIf(e -> e.getKey().startsWith(file + "|")); // one entry per path
-            remembered.put(before, sha);
-            write(cache, remembered);
+            remember(cache, file, before, sha);
         }
         return new Known(sha, before.equals(after) ? before : "");
     }
@@ -166,7 +164,15 @@ public final class CodeSha256 {
         return out;
     }
 
-    private static synchronized void write(Path cache, Map<String, String> entries) {
+    /** Adds one entry, re-reading the file under the lock so that concurrent prefetches keep each other's. */
+    private static synchronized void remember(Path cache, Path file, String identity, String sha) {
+        Map<String, String> entries = read(cache);
+        entries.entrySet().removeIf(e -> e.getKey().startsWith(file + "|")); // one entry per path
+        entries.put(identity, sha);
+        write(cache, entries);
+    }
+
+    private static void write(Path cache, Map<String, String> entries) {
         try {
             Files.createDirectories(cache.getParent());
             List<String> lines = new ArrayList<>();
