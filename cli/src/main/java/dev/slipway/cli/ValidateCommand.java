@@ -1,14 +1,11 @@
 package dev.slipway.cli;
 
-import dev.slipway.service.LoadOptions;
 import dev.slipway.service.Problem;
 import dev.slipway.service.ServiceProject;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +53,4 @@ public final class ValidateCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
-
-    /** Loads the service named by the shared options; a missing folder is a UserError. */
 }

@@ -8,6 +8,7 @@ import dev.slipway.deploy.release.Change;
 import dev.slipway.deploy.release.Deployment;
 import dev.slipway.deploy.release.DeploymentHistory;
 import dev.slipway.deploy.release.Outcome;
+import dev.slipway.deploy.release.Strategy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,7 @@ class DeploymentHistoryAgainstMotoTest {
     void deployments_areListedNewestFirst_withTheirChangesOutcomesAndReasons() {
         DeploymentHistory history = new DeploymentHistory(s3, "deploys", "rewards-dev",
                 ticking(Instant.parse("2026-11-26T15:00:00Z")));
-        Deployment first = history.start("dev", Deployment.ALL_AT_ONCE,
+        Deployment first = history.start("dev", Strategy.ALL_AT_ONCE,
                 List.of(new Change("users", "rewards-dev-users", Optional.empty(), "1")));
         assertThat(first.outcome()).isEqualTo(Outcome.IN_PROGRESS);
         assertThat(first.id()).startsWith("20261126-150000-000-");

@@ -20,7 +20,6 @@ import java.util.Optional;
  */
 public record Deployment(String id, Instant startedAt, Optional<Instant> finishedAt, String stage, String strategy,
         List<Change> changes, Outcome outcome, String reason) {
-    public static final String ALL_AT_ONCE = "AllAtOnce";
     public static final String ROLLBACK = "Rollback";
 
     public Deployment {

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <pre>{@code
  * DeploymentHistory history = DeploymentHistory.forStack(target, "rewards-dev");
- * Deployment d = history.start("dev", Deployment.ALL_AT_ONCE, changes);
+ * Deployment d = history.start("dev", Strategy.ALL_AT_ONCE, changes);
  * history.finish(d.id(), Outcome.SUCCEEDED, "");
  * history.list();   // newest first
  * }</pre>

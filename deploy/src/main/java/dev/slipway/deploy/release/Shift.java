@@ -41,7 +41,7 @@ public interface Shift {
         return new Shift() {
             @Override
             public String strategy() {
-                return Deployment.ALL_AT_ONCE;
+                return Strategy.ALL_AT_ONCE;
             }
 
             @Override
