@@ -52,4 +52,15 @@ final class InvalidParameterValueException extends AwsServiceException {
     static InvalidParameterValueException invalidHandlerForImage() {
         return new InvalidParameterValueException("Slipway runs zip packages only: PackageType Image is not supported.");
     }
+
+    /** Provisioned concurrency on $LATEST (PutProvisionedConcurrencyConfig; LocalStack's AWS snapshots, 2026-11-26). */
+    static InvalidParameterValueException provisionedOnUnpublished() {
+        return new InvalidParameterValueException(
+                "Provisioned Concurrency Configs cannot be applied to unpublished function versions.");
+    }
+
+    /** Get/DeleteProvisionedConcurrencyConfig on $LATEST (LocalStack's AWS snapshots, 2026-11-26). */
+    static InvalidParameterValueException aliasOrPublishedVersionRequired() {
+        return new InvalidParameterValueException("The function resource provided must be an alias or a published version.");
+    }
 }

@@ -43,6 +43,8 @@ final class Invoker implements AutoCloseable {
     private final Settings settings;
     private final MetricsRecorder metrics = new MetricsRecorder();
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+    /** Provisioned concurrency of a version (see ProvisionedConcurrencyActions); a new pool starts that many. */
+    private volatile java.util.function.ToIntFunction<FunctionVersion> provisioned = v -> 0;
     private final ScheduledExecutorService timers;
     private final ExecutorService completions;
     private final ExecutorService async;
@@ -226,8 +228,22 @@ final class Invoker implements AutoCloseable {
             boolean debug = settings.debugFunctions().contains(v.name());
             Pool.Settings ps = new Pool.Settings(reserved == null ? -1 : reserved,
                     debug ? 1 : settings.maxWorkersPerFunction(), settings.forceColdStart() && !debug, !debug);
-            return new Pool(v, ps, launcher, logSink, timers, completions);
+            Pool p = new Pool(v, ps, launcher, logSink, timers, completions);
+            int n = provisioned.applyAsInt(v);
+            if (n > 0) {
+                p.provision(n);
+            }
+            return p;
         });
+    }
+
+    /** Provisioned concurrency: keeps {@code count} workers of the version started; see {@link Pool#provision}. */
+    CompletableFuture<Void> provision(FunctionVersion v, int count) {
+        return pool(v).provision(count);
+    }
+
+    void provisioning(java.util.function.ToIntFunction<FunctionVersion> count) {
+        this.provisioned = count;
     }
 
     // ---- Event invocations ----
@@ -275,15 +291,24 @@ final class Invoker implements AutoCloseable {
         return metrics.metrics(function, version, after);
     }
 
-    /** Retires the pools of a function whose configuration changed or that was deleted. */
+    /**
+     * Retires the pools of a function whose configuration changed or that was deleted; the
+     * versions with provisioned concurrency that still exist get new pools at once.
+     */
     void retire(String function) {
+        List<FunctionVersion> provisionedVersions = new java.util.ArrayList<>();
         pools.entrySet().removeIf(e -> {
             if (e.getKey().startsWith(function + "|")) {
                 e.getValue().retire();
+                FunctionVersion v = e.getValue().function();
+                if (!v.version().equals("$LATEST") && provisioned.applyAsInt(v) > 0) {
+                    provisionedVersions.add(v);
+                }
                 return true;
             }
             return false;
         });
+        provisionedVersions.forEach(this::pool);
     }
 
     /** Number of live workers of a function (all versions). */

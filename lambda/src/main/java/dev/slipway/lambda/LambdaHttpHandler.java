@@ -157,6 +157,17 @@ final class LambdaHttpHandler implements HttpHandler {
                 return HttpResponse.status(204);
             case "2019-09-30 GET /concurrency":
                 return json(200, lambda.getFunctionConcurrency(name));
+            case "2019-09-30 PUT /provisioned-concurrency":
+                return json(202, lambda.putProvisionedConcurrencyConfig(name, qualifier.orElse(null),
+                        body(r, PutProvisionedConcurrencyConfigRequest.class)));
+            case "2019-09-30 GET /provisioned-concurrency":
+                if (r.query("List").isPresent()) {
+                    return json(200, lambda.listProvisionedConcurrencyConfigs(name, r.query("Marker"), intQuery(r, "MaxItems")));
+                }
+                return json(200, lambda.getProvisionedConcurrencyConfig(name, qualifier.orElse(null)));
+            case "2019-09-30 DELETE /provisioned-concurrency":
+                lambda.deleteProvisionedConcurrencyConfig(name, qualifier.orElse(null));
+                return HttpResponse.status(204);
             case "2015-03-31 POST /versions":
                 return json(201, lambda.publishVersion(name, r.body().length == 0 ? null : body(r, PublishVersionRequest.class)));
             case "2015-03-31 GET /versions":

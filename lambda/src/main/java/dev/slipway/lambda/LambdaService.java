@@ -39,6 +39,7 @@ public final class LambdaService implements AutoCloseable {
     private final FunctionRegistry registry;
     private final FunctionActions functions;
     private final VersionActions versions;
+    private final ProvisionedConcurrencyActions provisioned;
     private final Invoker invoker;
     private final Optional<Path> tempDir;
     private final Thread shutdownHook;
@@ -64,16 +65,19 @@ public final class LambdaService implements AutoCloseable {
                         }
                     });
             this.versions = new VersionActions(registry, functions);
+            this.provisioned = new ProvisionedConcurrencyActions(registry, functions, b.clock);
             registry.load(code);
             boolean pureJava = b.pureJava || Boolean.getBoolean("slipway.lambda.pureJava")
                     || "true".equalsIgnoreCase(System.getenv("SLIPWAY_LAMBDA_PURE_JAVA"));
             WorkerLauncher launcher = new WorkerLauncher(new WorkerLauncher.Config(b.jdks, RuntimeClient.prepare(
                     cache.resolve("ric")), cache, pidDir, b.endpointUrl, region, pureJava, b.appCds, Map.copyOf(b.debugPorts),
-                    b.debugSuspend));
+                    b.debugSuspend, v -> provisioned.count(v) > 0));
             this.invoker = new Invoker(functions, launcher, b.logSink, new Invoker.Settings(b.idleTimeout,
                     b.maxWorkersPerFunction, b.forceColdStart, Set.copyOf(b.debugPorts.keySet()), b.asyncRetryDelays,
                     b.throttleRetryDelay));
             invokerRef[0] = invoker;
+            invoker.provisioning(provisioned::count);
+            provisioned.provisioner((v, n) -> invoker.provision(v, provisioned.count(v)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -172,6 +176,28 @@ public final class LambdaService implements AutoCloseable {
 
     public void deleteAlias(String functionName, String name) {
         versions.deleteAlias(functionName, name);
+    }
+
+    /**
+     * PutProvisionedConcurrencyConfig: starts that many workers of the version (or the alias's
+     * version) now and keeps them warm; status IN_PROGRESS until they are ready, then READY.
+     */
+    public ProvisionedConcurrencyConfig putProvisionedConcurrencyConfig(String functionName, String qualifier,
+            PutProvisionedConcurrencyConfigRequest request) {
+        return provisioned.put(functionName, Optional.ofNullable(qualifier), request.provisionedConcurrentExecutions());
+    }
+
+    public ProvisionedConcurrencyConfig getProvisionedConcurrencyConfig(String functionName, String qualifier) {
+        return provisioned.get(functionName, Optional.ofNullable(qualifier));
+    }
+
+    public void deleteProvisionedConcurrencyConfig(String functionName, String qualifier) {
+        provisioned.delete(functionName, Optional.ofNullable(qualifier));
+    }
+
+    public ListProvisionedConcurrencyConfigsResponse listProvisionedConcurrencyConfigs(String functionName,
+            Optional<String> marker, Optional<Integer> maxItems) {
+        return provisioned.list(functionName, marker, maxItems);
     }
 
     /** AddPermission: recorded and returned by GetPolicy; not enforced. Returns the statement JSON. */

@@ -40,6 +40,8 @@ final class Pool implements Sandbox.Listener {
     private final Deque<Invocation> waiting = new ArrayDeque<>();
     private boolean retired;
     private boolean closed;
+    /** Provisioned concurrency: this many sandboxes are kept started, exempt from idle reaping. */
+    private int provisioned;
 
     Pool(FunctionVersion function, Settings settings, WorkerLauncher launcher, LogSink logSink,
             ScheduledExecutorService timers, Executor completions) {
@@ -117,9 +119,35 @@ final class Pool implements Sandbox.Listener {
         return s.ready().thenApply(OptionalDouble::of);
     }
 
+    /**
+     * Provisioned concurrency: keeps {@code count} sandboxes started (up to the reserved
+     * concurrency) and exempt from idle reaping; one that dies is replaced at the next reap. The
+     * future completes when that many are ready; exceptionally when one dies during its init.
+     */
+    CompletableFuture<Void> provision(int count) {
+        List<Sandbox> started = new ArrayList<>();
+        List<CompletableFuture<Double>> ready = new ArrayList<>();
+        synchronized (this) {
+            provisioned = count;
+            if (!retired) {
+                warming.forEach(s -> ready.add(s.ready()));
+                for (int i = all.size(); i < Math.min(count, cap()); i++) {
+                    Sandbox s = newSandbox();
+                    warming.addLast(s);
+                    started.add(s);
+                    ready.add(s.ready());
+                }
+            }
+        }
+        started.forEach(s -> completions.execute(() -> start(s)));
+        return CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new));
+    }
+
     private int cap() {
         int reserved = settings.reservedConcurrency();
-        return reserved >= 0 ? Math.min(reserved, settings.maxWorkers()) : settings.maxWorkers();
+        // provisioned concurrency raises Slipway's own cap on workers, never past the reserved concurrency
+        int max = Math.max(settings.maxWorkers(), provisioned);
+        return reserved >= 0 ? Math.min(reserved, max) : max;
     }
 
     private Sandbox newSandbox() {
@@ -213,20 +241,28 @@ final class Pool implements Sandbox.Listener {
         }
     }
 
-    /** Stops sandboxes idle for longer than {@code idleTimeout}. */
+    /**
+     * Stops sandboxes idle for longer than {@code idleTimeout}, but keeps the provisioned ones,
+     * and starts again those of them that died.
+     */
     void reapIdle(Duration idleTimeout) {
         List<Sandbox> expired = new ArrayList<>();
         long now = System.nanoTime();
+        int keep;
         synchronized (this) {
             for (Sandbox s : idle) {
-                if (now - s.idleSinceNanos() > idleTimeout.toNanos()) {
+                if (all.size() - expired.size() > provisioned && now - s.idleSinceNanos() > idleTimeout.toNanos()) {
                     expired.add(s);
                 }
             }
             idle.removeAll(expired);
             all.removeAll(expired);
+            keep = provisioned;
         }
         expired.forEach(this::stopLater);
+        if (keep > 0) {
+            provision(keep);
+        }
     }
 
     synchronized int size() {

@@ -25,4 +25,15 @@ final class ResourceConflictException extends AwsServiceException {
         return new ResourceConflictException("The statement id (" + sid + ") provided already exists. "
                 + "Please provide a new statement id, or remove the existing statement.");
     }
+
+    /** Provisioned concurrency on an alias whose version has its own (LocalStack's AWS snapshots, 2026-11-26). */
+    static ResourceConflictException versionAlreadyProvisioned() {
+        return new ResourceConflictException(
+                "Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version");
+    }
+
+    /** Provisioned concurrency on a version an alias with its own points to (LocalStack's AWS snapshots). */
+    static ResourceConflictException versionPointedByProvisionedAlias() {
+        return new ResourceConflictException("Version is pointed by a Provisioned Concurrency alias");
+    }
 }

@@ -23,4 +23,9 @@ final class ResourceNotFoundException extends AwsServiceException {
     static ResourceNotFoundException statement(String sid) {
         return new ResourceNotFoundException("Statement " + sid + " is not found in resource policy.");
     }
+
+    /** The provisioned concurrency actions' wording for a missing alias (LocalStack's AWS snapshots, 2026-11-26). */
+    static ResourceNotFoundException aliasArn(String aliasArn) {
+        return new ResourceNotFoundException("Cannot find alias arn: " + aliasArn);
+    }
 }

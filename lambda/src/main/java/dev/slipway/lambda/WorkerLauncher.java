@@ -17,13 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * Starts worker processes the way Lambda's managed Java runtime does (flags from public dumps of its
- * command line, see the prototype notes): Serial GC, C1 only, heap 85% / metaspace 10% / code cache 5%
- * of memorySize, an AppCDS archive per function and code version (trained by the first worker,
- * used by the next ones), the JNI library path, and the environment Lambda sets.
+ * command line, see the prototype notes): Serial GC, the runtime's JIT default ({@link #jitFlags}),
+ * heap 85% / metaspace 10% / code cache 5% of memorySize, an AppCDS archive per function and code
+ * version (trained by the first worker, used by the next ones), the JNI library path, and the
+ * environment Lambda sets. A default the function's own {@code JAVA_TOOL_OPTIONS} sets is left out:
+ * the JVM reads that variable before its command line, so ours would win, while on Lambda the
+ * user's setting wins.
  */
 final class WorkerLauncher implements Sandbox.Launcher {
     /** The SDKs' per-service endpoint variables (AWS_ENDPOINT_URL_<service id>). */
@@ -31,8 +35,13 @@ final class WorkerLauncher implements Sandbox.Launcher {
             "CLOUDFORMATION", "CLOUDWATCH_LOGS", "EVENTBRIDGE", "API_GATEWAY", "APIGATEWAYV2", "SQS", "SNS",
             "SCHEDULER", "SECRETS_MANAGER", "SSM");
 
+    /**
+     * @param provisioned whether a version has provisioned concurrency (its workers start as
+     *     {@code provisioned-concurrency} environments, and on java25 with the JVM's full tiered JIT)
+     */
     record Config(Jdks jdks, RuntimeClient client, Path cacheDir, Path pidDir, Optional<String> endpointUrl,
-            String region, boolean pureJava, boolean appCds, Map<String, Integer> debugPorts, boolean debugSuspend) {}
+            String region, boolean pureJava, boolean appCds, Map<String, Integer> debugPorts, boolean debugSuspend,
+            Predicate<FunctionVersion> provisioned) {}
 
     private final Config config;
     private final Set<String> training = ConcurrentHashMap.newKeySet();
@@ -52,13 +61,24 @@ final class WorkerLauncher implements Sandbox.Launcher {
             Jdks.Jdk jdk = config.jdks().forRuntime(fn.runtime());
             command.add(jdk.java().toString());
             long kb = fn.memoryMb() * 1024L;
-            command.add("-XX:MaxHeapSize=" + (kb * 85 / 100) + "k");
+            Set<String> user = userFlags(fn.environment().get("JAVA_TOOL_OPTIONS"));
+            if (!user.contains("MaxHeapSize")) {
+                command.add("-XX:MaxHeapSize=" + (kb * 85 / 100) + "k");
+            }
             // AWS's split gives 13 MB of metaspace at 128 MB, too little for the RIC's ~2,250 classes
             // outside Lambda's own tuned image: keep a floor so small functions still start
-            command.add("-XX:MaxMetaspaceSize=" + Math.max(kb * 10 / 100, 64 * 1024) + "k");
-            command.add("-XX:ReservedCodeCacheSize=" + Math.max(kb * 5 / 100, 8 * 1024) + "k");
-            command.add("-XX:+UseSerialGC");
-            command.add("-XX:TieredStopAtLevel=1");
+            if (!user.contains("MaxMetaspaceSize")) {
+                command.add("-XX:MaxMetaspaceSize=" + Math.max(kb * 10 / 100, 64 * 1024) + "k");
+            }
+            if (!user.contains("ReservedCodeCacheSize")) {
+                command.add("-XX:ReservedCodeCacheSize=" + Math.max(kb * 5 / 100, 8 * 1024) + "k");
+            }
+            if (!user.contains(GC)) {
+                command.add("-XX:+UseSerialGC");
+            }
+            if (!user.contains("TieredStopAtLevel") && !user.contains("TieredCompilation")) {
+                command.addAll(jitFlags(fn.runtime(), config.provisioned().test(fn)));
+            }
             command.add("-XX:+ErrorFileToStderr");
             if (jdk.feature() >= 22) {
                 // the RIC loads its JNI library with System.load: without this JDK 24+ prints a warning per start
@@ -141,6 +161,50 @@ final class WorkerLauncher implements Sandbox.Launcher {
         return process;
     }
 
+    /** Stands for any {@code -XX:+Use...GC} in {@link #userFlags}: one collector replaces another. */
+    static final String GC = "<gc>";
+
+    /**
+     * The JIT default of Lambda's Java runtimes (docs.aws.amazon.com/lambda/latest/dg/java-customization.html,
+     * read 2026-11-26): java8.al2 and java11 use the JVM's default tiered compilation; java17 and java21
+     * stop at level 1 (C1); java25 stops at level 1 too, except with SnapStart or provisioned
+     * concurrency, where the JVM's defaults apply (C2 compiles before the invocations come).
+     */
+    static List<String> jitFlags(Runtime runtime, boolean provisioned) {
+        return switch (runtime) {
+            case JAVA17, JAVA21 -> List.of("-XX:TieredStopAtLevel=1");
+            case JAVA25 -> provisioned ? List.of() : List.of("-XX:TieredStopAtLevel=1");
+            default -> List.of();
+        };
+    }
+
+    /**
+     * The JVM flags a {@code JAVA_TOOL_OPTIONS} value sets, by name ({@code -Xmx} is MaxHeapSize,
+     * {@code -Xss} ThreadStackSize, any collector {@link #GC}).
+     */
+    static Set<String> userFlags(String javaToolOptions) {
+        if (javaToolOptions == null || javaToolOptions.isBlank()) {
+            return Set.of();
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (String option : javaToolOptions.trim().split("\\s+")) {
+            if (option.startsWith("-Xmx")) {
+                names.add("MaxHeapSize");
+            } else if (option.startsWith("-Xss")) {
+                names.add("ThreadStackSize");
+            } else if (option.startsWith("-XX:")) {
+                String flag = option.substring(4);
+                if (flag.startsWith("+") || flag.startsWith("-")) {
+                    flag = flag.substring(1);
+                }
+                int eq = flag.indexOf('=');
+                String name = eq < 0 ? flag : flag.substring(0, eq);
+                names.add(name.matches("Use\\w*GC") ? GC : name);
+            }
+        }
+        return names;
+    }
+
     /** Archives of this many code versions are kept (about 12 MB each); the least recently used go first. */
     static final int CACHED_ARCHIVES = 32;
 
@@ -175,7 +239,7 @@ final class WorkerLauncher implements Sandbox.Launcher {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(fn.memoryMb()));
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", fn.logGroup());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", sandbox.logStream);
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", config.provisioned().test(fn) ? "provisioned-concurrency" : "on-demand");
         env.put("AWS_REGION", config.region());
         env.put("AWS_DEFAULT_REGION", config.region());
         env.put("AWS_EXECUTION_ENV", fn.runtime().executionEnv());
