@@ -292,23 +292,29 @@ final class Invoker implements AutoCloseable {
     }
 
     /**
-     * Retires the pools of a function whose configuration changed or that was deleted; the
-     * versions with provisioned concurrency that still exist get new pools at once.
+     * Retires the pools of a function whose configuration changed or that was deleted; those of
+     * published versions that still exist keep running (a version never changes, and Lambda keeps
+     * its environments, provisioned ones included, when $LATEST is updated).
      */
     void retire(String function) {
-        List<FunctionVersion> provisionedVersions = new java.util.ArrayList<>();
         pools.entrySet().removeIf(e -> {
-            if (e.getKey().startsWith(function + "|")) {
+            if (e.getKey().startsWith(function + "|") && !stillPublished(e.getValue().function())) {
                 e.getValue().retire();
-                FunctionVersion v = e.getValue().function();
-                if (!v.version().equals("$LATEST") && provisioned.applyAsInt(v) > 0) {
-                    provisionedVersions.add(v);
-                }
                 return true;
             }
             return false;
         });
-        provisionedVersions.forEach(this::pool);
+    }
+
+    private boolean stillPublished(FunctionVersion v) {
+        if (v.version().equals("$LATEST")) {
+            return false;
+        }
+        try {
+            return functions.version(functions.entry(v.name()), v.name(), Optional.of(v.version())) == v;
+        } catch (AwsServiceException e) {
+            return false;
+        }
     }
 
     /** Number of live workers of a function (all versions). */
