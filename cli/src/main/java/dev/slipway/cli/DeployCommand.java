@@ -58,6 +58,8 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Target.warmUp(); // the SDK's classes load while the service is read
+        // a rebuilt artifact of the last deploy hashes meanwhile too (needed by the compile)
+        dev.slipway.service.CodeSha256.prefetchRemembered(service.dir);
         Service svc = service.loadAndBuild(out, err, Map.of(), target.variables());
         dev.slipway.deploy.Trace.mark("deploy: service loaded");
         Target t = target.resolve(svc.region());

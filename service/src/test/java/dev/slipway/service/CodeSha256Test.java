@@ -120,4 +120,33 @@ class CodeSha256Test {
         assertThat(versionCodeSha().asText()).isEqualTo(sha256(new byte[0]));
         assertThat(dir.resolve(".slipway").resolve(CodeSha256.CACHE_FILE)).doesNotExist();
     }
+
+    @Test
+    void theNativeHash_isLambdasCodeSha256OfTheBytes() throws Exception {
+        byte[] bytes = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(bytes);
+        Path file = dir.resolve("big.jar");
+        Files.write(file, bytes);
+
+        assertThat(CodeSha256.sha256(file)).isEqualTo(sha256(bytes));
+        assertThat(CodeSha256.javaSha256(file)).isEqualTo(sha256(bytes));
+        String nativeSha = CodeSha256.nativeSha256(file);
+        assertThat(nativeSha == null || nativeSha.equals(sha256(bytes)))
+                .as("sha256sum's digest, or none where it is not installed: %s", nativeSha).isTrue();
+    }
+
+    @Test
+    void aRememberedArtifactRewrittenBeforeTheServiceIsRead_isHashedAgainInTheBackground() throws Exception {
+        write("first build");
+        Files.createDirectories(dir.resolve(".slipway"));
+        Files.writeString(dir.resolve(".slipway").resolve(CodeSha256.CACHE_FILE),
+                "R".repeat(43) + "= " + CodeSha256.identity(artifact.toAbsolutePath().normalize()) + "\n");
+        Files.writeString(artifact, "second build, a different size");
+
+        CodeSha256.prefetchRemembered(dir);
+
+        assertThat(CodeSha256.RUNNING).containsKey(artifact.toAbsolutePath().normalize());
+        assertThat(versionCodeSha().asText())
+                .isEqualTo(sha256("second build, a different size".getBytes(StandardCharsets.UTF_8)));
+    }
 }
