@@ -2,7 +2,8 @@
 # A/B of `slipway deploy` (issue 5) between two Slipway builds, interleaved in one run: each build
 # runs its own `slipway cloud` (ports 4611/4612) and deploys a copy of examples/peer-rewards to it:
 # first deploy, unchanged redeploy, then RUNS rounds of code-change redeploys (A, B, A, B, …), then
-# an unchanged redeploy. Wall time and the CLI process's CPU (user+sys) per deploy.
+# an unchanged redeploy. Wall time, the CLI process's CPU (user+sys) and the cloud process's CPU
+# during the deploy (its /proc counters before and after) per deploy.
 #   A code change is a rewritten jar with different bytes (an extra entry, as a rebuild would give a
 #   new file): before every code-change deploy the jar is written anew, so nothing remembered about
 #   the file can be reused.
@@ -32,17 +33,20 @@ change_jar() { # change_jar DIR: a new jar file with different bytes (one more e
   (cd "$d" && jar uf "$1/target/.new.jar" benchmark-change.txt)
   mv "$1/target/.new.jar" "$1/target/peer-rewards.jar"
 }
+declare -A CLOUD_PID
+cloud_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$1/stat"; }
 deploy() { # deploy LABEL HOME PORT DIR
-  local label=$1 home=$2 port=$3 dir=$4 t0 t cpu f="$WORK/${1//[^a-zA-Z0-9]/_}"
+  local label=$1 home=$2 port=$3 dir=$4 t0 t cpu c0 f="$WORK/${1//[^a-zA-Z0-9]/_}"
+  c0=$(cloud_cpu_ms "${CLOUD_PID[$port]}")
   t0=$(now_ms)
   /usr/bin/time -f '%U %S' -o "$f.time" "$home/slipway" deploy --dir "$dir" --endpoint "http://127.0.0.1:$port" >"$f.log" 2>&1 \
     || { echo "FAILED: $label"; cat "$f.log"; exit 1; }
   t=$(( $(now_ms) - t0 )); cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$f.time")
-  printf '%-44s %6d ms   (CPU %5d ms)\n' "$label" "$t" "$cpu"
+  printf '%-44s %6d ms   (CPU %5d ms, cloud CPU %5d ms)\n' "$label" "$t" "$cpu" $(( $(cloud_cpu_ms "${CLOUD_PID[$port]}") - c0 ))
 }
 start_cloud() { # start_cloud HOME PORT
   "$1/slipway" cloud --port "$2" >"$WORK/cloud-$2.log" 2>&1 &
-  PIDS+=("$!")
+  PIDS+=("$!"); CLOUD_PID[$2]=$!
   local deadline=$(( $(now_ms) + 60000 ))
   until curl -sf -o /dev/null "http://127.0.0.1:$2/_slipway/health"; do
     (( $(now_ms) < deadline )) || { echo "cloud on $2 did not start"; cat "$WORK/cloud-$2.log"; exit 1; }

@@ -239,6 +239,15 @@ public final class Deployer implements AutoCloseable {
             }
         });
         Trace.mark("deployer: change set created");
+        // The events that exist now are read while the change set is computed (creating it adds
+        // none; executing it does): one page of up to 100 events less on the way to executing it.
+        StackWatcher watcher = new StackWatcher(cfn, target, listener);
+        java.util.concurrent.CompletableFuture<Void> marked = java.util.concurrent.CompletableFuture.runAsync(
+                () -> watcher.markCurrent(stackName), runnable -> {
+                    Thread t = new Thread(runnable, "slipway-deploy-events");
+                    t.setDaemon(true);
+                    t.start();
+                });
         DescribeChangeSetResponse cs;
         while (true) {
             cs = cfn.describeChangeSet(b -> b.stackName(stackName).changeSetName(changeSetName));
@@ -249,6 +258,7 @@ public final class Deployer implements AutoCloseable {
             pause();
         }
         if (cs.status() == ChangeSetStatus.FAILED) {
+            marked.handle((done, failure) -> null).join();
             String reason = cs.statusReason() == null ? "" : cs.statusReason();
             cfn.deleteChangeSet(b -> b.stackName(stackName).changeSetName(changeSetName));
             if (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")) {
@@ -259,9 +269,12 @@ public final class Deployer implements AutoCloseable {
                     "fix the template (run 'slipway validate' and 'slipway package' to see it)");
         }
         Trace.mark("deployer: change set ready");
-        beforeExecute.run();
-        StackWatcher watcher = new StackWatcher(cfn, target, listener);
-        watcher.markCurrent(stackName);
+        try {
+            beforeExecute.run();
+        } finally {
+            marked.handle((done, failure) -> null).join();
+        }
+        join(marked);
         Trace.mark("deployer: execute change set");
         Thread onCtrlC = new Thread(() -> interrupted(stackName, type), "slipway-deploy-interrupted");
         Runtime.getRuntime().addShutdownHook(onCtrlC);

@@ -37,14 +37,25 @@ final class StackWatcher {
         poll(stackName, false);
     }
 
-    /** Polls until the stack settles; returns its final state (empty if it was deleted). */
+    /**
+     * Polls until the stack settles; returns its final state (empty if it was deleted). The status
+     * is read every {@link Target#pollInterval}, the events every {@link Target#eventPollInterval}
+     * and once more when the stack has settled, so every event is still reported, in order.
+     */
     Optional<Stack> await(String stackName) {
+        long nextEvents = System.nanoTime();
         while (true) {
             Optional<Stack> stack = describe(cfn, stackName);
-            poll(stackName, true);
             if (stack.isEmpty() || isSettled(stack.get().stackStatusAsString())) {
                 poll(stackName, true);
+                if (!target.isLocal()) {
+                    poll(stackName, true); // AWS's events may trail its status (the local cloud writes both at once)
+                }
                 return stack;
+            }
+            if (System.nanoTime() - nextEvents >= 0) {
+                poll(stackName, true);
+                nextEvents = System.nanoTime() + target.eventPollInterval().toNanos();
             }
             sleep();
         }

@@ -44,9 +44,19 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
         return kind == Kind.LOCAL;
     }
 
-    /** How long to wait between polls of a stack's events. */
+    /** How long to wait between polls of a stack's status. */
     Duration pollInterval() {
         return isLocal() || endpoint.isPresent() ? Duration.ofMillis(100) : Duration.ofSeconds(2);
+    }
+
+    /**
+     * How long to wait between polls of a stack's events while it changes. Each poll of the local
+     * cloud answers a page of up to 100 events (with their resource properties), which the SDK's
+     * XML unmarshaller in the CLI's C1 JVM parsed every 100 ms, competing with the stack's own work
+     * for the CPU; the status (one small DescribeStacks) is still read every 100 ms.
+     */
+    Duration eventPollInterval() {
+        return isLocal() ? Duration.ofMillis(500) : pollInterval();
     }
 
     private static volatile java.util.concurrent.CompletableFuture<Void> warming =
