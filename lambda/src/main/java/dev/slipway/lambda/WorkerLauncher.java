@@ -43,6 +43,13 @@ final class WorkerLauncher implements Sandbox.Launcher {
             String region, boolean pureJava, boolean appCds, Map<String, Integer> debugPorts, boolean debugSuspend,
             Predicate<FunctionVersion> provisioned) {}
 
+    /**
+     * Extra JVM options for every Java worker ({@code -Dslipway.lambda.workerJvmOptions="-XX:... -XX:..."}),
+     * after Slipway's own: for profiling (a JFR recording) and flag A/B runs in benchmarks.
+     */
+    private static final List<String> EXTRA_OPTIONS = List.of(System.getProperty("slipway.lambda.workerJvmOptions", "")
+            .trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList();
+
     private final Config config;
     private final Set<String> training = ConcurrentHashMap.newKeySet();
     private final Set<String> trainingSandboxes = ConcurrentHashMap.newKeySet();
@@ -116,6 +123,7 @@ final class WorkerLauncher implements Sandbox.Launcher {
                     cdsKey = null;
                 }
             }
+            command.addAll(EXTRA_OPTIONS);
             command.add("-cp");
             command.add(String.join(File.pathSeparator, RuntimeClient.toStrings(cp)));
             command.add(pure ? RuntimeClient.PURE_JAVA_MAIN : RuntimeClient.MAIN);
