@@ -4,7 +4,10 @@ import dev.slipway.protocol.http.HttpRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * One request as it reached an API: the stage, the path below the stage and the facts the events
@@ -39,31 +42,83 @@ record Call(HttpRequest request, String apiId, String stage, String path, String
 
     private static volatile CachedTime lastRequestTime;
 
+    /** The caller's address as text; the last one is kept (formatting an address costs more than comparing it). */
     String sourceIp() {
-        return request.remote().getAddress() == null ? request.remote().getHostString()
-                : request.remote().getAddress().getHostAddress();
+        java.net.InetAddress address = request.remote().getAddress();
+        if (address == null) {
+            return request.remote().getHostString();
+        }
+        CachedIp cached = lastSourceIp;
+        if (cached == null || !cached.address.equals(address)) {
+            cached = new CachedIp(address, address.getHostAddress());
+            lastSourceIp = cached;
+        }
+        return cached.text;
     }
 
+    private record CachedIp(java.net.InetAddress address, String text) {}
+
+    private static volatile CachedIp lastSourceIp;
+
     /**
-     * The request's headers as the function sees them: API Gateway adds X-Forwarded-For (appending
-     * the caller's address), X-Forwarded-Port and X-Forwarded-Proto. Locally the protocol is http.
+     * The request's headers as the function sees them, as (name, value) pairs in a flat list: API
+     * Gateway adds X-Forwarded-For (appending the caller's address to the first value, which then is
+     * the only one), X-Forwarded-Port and X-Forwarded-Proto. Locally the protocol is http. The values
+     * of one header follow each other under the same name instance, in arrival order; the added
+     * headers come last.
      */
-    dev.slipway.protocol.http.Headers eventHeaders() {
-        dev.slipway.protocol.http.Headers h = new dev.slipway.protocol.http.Headers();
-        request.headers().forEach(h::add);
-        String forwarded = h.get("X-Forwarded-For");
-        h.set(forwarded == null ? "X-Forwarded-For" : h.names().stream()
-                .filter(n -> n.equalsIgnoreCase("X-Forwarded-For")).findFirst().orElse("X-Forwarded-For"),
-                forwarded == null ? sourceIp() : forwarded + ", " + sourceIp());
-        if (!h.contains("X-Forwarded-Port")) {
-            String host = h.get("Host");
+    List<String> eventHeaderPairs() {
+        EventHeaders h = new EventHeaders(sourceIp());
+        request.headers().forEach(h);
+        List<String> pairs = h.pairs;
+        if (h.forwardedFor == null) {
+            pairs.add("X-Forwarded-For");
+            pairs.add(h.sourceIp);
+        }
+        if (!h.port) {
+            String host = h.host;
             int colon = host == null ? -1 : host.lastIndexOf(':');
-            h.add("X-Forwarded-Port", colon > 0 && !host.endsWith("]") ? host.substring(colon + 1) : "80");
+            pairs.add("X-Forwarded-Port");
+            pairs.add(colon > 0 && !host.endsWith("]") ? host.substring(colon + 1) : "80");
         }
-        if (!h.contains("X-Forwarded-Proto")) {
-            h.add("X-Forwarded-Proto", "http");
+        if (!h.proto) {
+            pairs.add("X-Forwarded-Proto");
+            pairs.add("http");
         }
-        return h;
+        return pairs;
+    }
+
+    private static final class EventHeaders implements BiConsumer<String, String> {
+        final List<String> pairs = new ArrayList<>(32);
+        final String sourceIp;
+        /** The X-Forwarded-For header's name as received, once seen. */
+        String forwardedFor;
+        boolean port;
+        boolean proto;
+        String host;
+
+        EventHeaders(String sourceIp) {
+            this.sourceIp = sourceIp;
+        }
+
+        @Override
+        public void accept(String name, String value) {
+            if (name == forwardedFor) {
+                return;
+            }
+            if (forwardedFor == null && name.equalsIgnoreCase("X-Forwarded-For")) {
+                forwardedFor = name;
+                value = value + ", " + sourceIp;
+            } else if (!port && name.equalsIgnoreCase("X-Forwarded-Port")) {
+                port = true;
+            } else if (!proto && name.equalsIgnoreCase("X-Forwarded-Proto")) {
+                proto = true;
+            } else if (host == null && name.equalsIgnoreCase("Host")) {
+                host = value;
+            }
+            pairs.add(name);
+            pairs.add(value);
+        }
     }
 
     String domainPrefix() {

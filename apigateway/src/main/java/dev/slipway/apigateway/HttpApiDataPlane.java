@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -126,8 +125,7 @@ final class HttpApiDataPlane {
                 Limits.HTTP_API_MAX_TIMEOUT.toMillis());
         String fn = integration.functionArn();
         // no thread waits for the function: the Lambda service completes the stage when the worker answers
-        return invoker.submit(fn, Optional.empty(), event, executor).toCompletableFuture()
-                .orTimeout(timeout, TimeUnit.MILLISECONDS)
+        return Timeouts.orTimeout(invoker.submit(fn, Optional.empty(), event, executor).toCompletableFuture(), timeout)
                 .handle((outcome, error) -> {
                     HttpResponse response;
                     boolean invoked = false;

@@ -44,18 +44,20 @@ final class HttpApiEvents {
         HttpRequest req = call.request();
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
-        call.eventHeaders().forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
+        List<String> pairs = call.eventHeaderPairs();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            String lower = pairs.get(i).toLowerCase(Locale.ROOT);
+            String value = pairs.get(i + 1);
             if (lower.equals("cookie")) {
                 for (String c : value.split(";")) {
                     if (!c.isBlank()) {
                         cookies.add(c.trim());
                     }
                 }
-                return;
+                continue;
             }
             headers.merge(lower, value, (a, b) -> a + "," + b);
-        });
+        }
         g.writeStartObject();
         g.writeStringField("version", "2.0");
         g.writeStringField("routeKey", in.routeKey());

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -46,12 +45,18 @@ final class RestDataPlane {
         this.listener = listener;
     }
 
-    /** Whether the stage has a route for this path and method (used to choose between APIs on one port). */
-    static boolean routes(RestApi api, String stage, String path, String method) {
-        return api.stageRoutes(stage).map(t -> t.match(path, method) != null).orElse(false);
+    /** The stage's route for this decoded path and method, or null (also used to choose between APIs on one port). */
+    static PathTrie.Match<RestApi.Route> match(RestApi api, String stage, String path, String method) {
+        PathTrie<RestApi.Route> routes = api.stageRoutes(stage).orElse(null);
+        return routes == null ? null : routes.match(path, method);
     }
 
     CompletionStage<HttpResponse> serve(RestApi api, Call call) {
+        return serve(api, call, match(api, call.stage(), call.path(), call.request().method()));
+    }
+
+    /** Serves a call whose route was matched already ({@link #match}; null when none). */
+    CompletionStage<HttpResponse> serve(RestApi api, Call call, PathTrie.Match<RestApi.Route> match) {
         long start = System.nanoTime();
         String requestId = call.requestId();
         String method = call.request().method();
@@ -59,8 +64,6 @@ final class RestDataPlane {
             return done(api, call, start, "", GatewayResponses.tooLarge(requestId));
         }
         RestApi.Stage stage = api.stages.get(call.stage());
-        PathTrie<RestApi.Route> routes = api.stageRoutes(call.stage()).orElse(null);
-        PathTrie.Match<RestApi.Route> match = routes == null ? null : routes.match(call.path(), method);
         if (match == null) {
             return done(api, call, start, "", GatewayResponses.missingAuthenticationToken(requestId));
         }
@@ -128,8 +131,8 @@ final class RestDataPlane {
         Duration timeout = integration.timeoutMillis() > 0 ? Duration.ofMillis(integration.timeoutMillis())
                 : defaultTimeout;
         // no thread waits for the function: the Lambda service completes the stage when the worker answers
-        return invoker.submit(functionArn, Optional.empty(), event, executor).toCompletableFuture()
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        return Timeouts.orTimeout(invoker.submit(functionArn, Optional.empty(), event, executor).toCompletableFuture(),
+                        timeout.toMillis())
                 .handle((outcome, error) -> {
                     HttpResponse response;
                     if (error != null) {

@@ -1,13 +1,7 @@
 package dev.slipway.apigateway;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slipway.protocol.Json;
-import dev.slipway.protocol.http.Headers;
 import dev.slipway.protocol.http.HttpRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +11,7 @@ import java.util.Map;
  * Builds the Lambda proxy integration event of a REST API (and of an HTTP API's payload format
  * 1.0), field for field as AWS documents it ("Input format of a Lambda function for proxy
  * integration", docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html).
- * Written with a streaming generator: this is on every request's path.
+ * Written straight to bytes ({@link JsonBytes}): this is on every request's path.
  */
 final class RestEvents {
     private RestEvents() {}
@@ -37,175 +31,190 @@ final class RestEvents {
     record Authorization(String principalId, JsonNode context, long integrationLatency) {}
 
     static byte[] build(Input in) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            write(g, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonBytes out = JsonBytes.scratch();
+        write(out, in);
         return out.toByteArray();
     }
 
-    private static void write(JsonGenerator g, Input in) throws IOException {
+    private static void write(JsonBytes out, Input in) {
         Call call = in.call();
         HttpRequest req = call.request();
-        g.writeStartObject();
+        out.raw('{');
         if (in.httpApiVersion1()) {
-            g.writeStringField("version", "1.0");
+            out.raw("\"version\":\"1.0\",");
         }
-        g.writeStringField("resource", in.resourcePath());
-        g.writeStringField("path", call.path());
-        g.writeStringField("httpMethod", req.method());
-        writeHeaders(g, call.eventHeaders(), in.httpApiVersion1());
-        writeQuery(g, HttpRequest.parseQuery(req.rawQuery()), in.httpApiVersion1());
-        g.writeFieldName("requestContext");
-        writeContext(g, in);
-        writeStringMapOrNull(g, "pathParameters", in.pathParameters());
-        writeStringMapOrNull(g, "stageVariables", in.stageVariables());
-        writeBody(g, req, in.binaryMediaTypes());
-        g.writeEndObject();
+        out.raw("\"resource\":").string(in.resourcePath());
+        out.raw(",\"path\":").string(call.path());
+        out.raw(",\"httpMethod\":").string(req.method());
+        writeHeaders(out, call.eventHeaderPairs(), in.httpApiVersion1());
+        writeQuery(out, req.rawQuery(), in.httpApiVersion1());
+        out.raw(",\"requestContext\":");
+        writeContext(out, in);
+        writeStringMapOrNull(out, "pathParameters", in.pathParameters());
+        writeStringMapOrNull(out, "stageVariables", in.stageVariables());
+        writeBody(out, req, in.binaryMediaTypes());
+        out.raw('}');
     }
 
-    static void writeHeaders(JsonGenerator g, Headers headers, boolean commaJoined) throws IOException {
-        g.writeObjectFieldStart("headers");
-        for (String name : headers.names()) {
-            List<String> values = headers.all(name);
-            // REST APIs keep the last value of a repeated header; HTTP APIs (1.0) join them with commas.
-            g.writeStringField(name, commaJoined ? String.join(",", values) : values.get(values.size() - 1));
-        }
-        g.writeEndObject();
-        g.writeObjectFieldStart("multiValueHeaders");
-        for (String name : headers.names()) {
-            g.writeArrayFieldStart(name);
-            for (String v : headers.all(name)) {
-                g.writeString(v);
+    /**
+     * headers and multiValueHeaders from {@link Call#eventHeaderPairs()}, whose repeated values of
+     * one header follow each other under the same name.
+     */
+    private static void writeHeaders(JsonBytes out, List<String> pairs, boolean commaJoined) {
+        out.raw(",\"headers\":{");
+        int n = pairs.size();
+        for (int i = 0; i < n; ) {
+            String name = pairs.get(i);
+            int end = entryEnd(pairs, i);
+            out.raw(i == 0 ? "" : ",").string(name).raw(':');
+            if (!commaJoined) {
+                // REST APIs keep the last value of a repeated header; HTTP APIs (1.0) join them with commas.
+                out.string(pairs.get(end - 1));
+            } else if (end == i + 2) {
+                out.string(pairs.get(i + 1));
+            } else {
+                StringBuilder joined = new StringBuilder();
+                for (int j = i + 1; j < end; j += 2) {
+                    joined.append(j == i + 1 ? "" : ",").append(pairs.get(j));
+                }
+                out.string(joined.toString());
             }
-            g.writeEndArray();
+            i = end;
         }
-        g.writeEndObject();
+        out.raw("},\"multiValueHeaders\":{");
+        for (int i = 0; i < n; ) {
+            int end = entryEnd(pairs, i);
+            out.raw(i == 0 ? "" : ",").string(pairs.get(i)).raw(":[");
+            for (int j = i + 1; j < end; j += 2) {
+                out.raw(j == i + 1 ? "" : ",").string(pairs.get(j));
+            }
+            out.raw(']');
+            i = end;
+        }
+        out.raw('}');
     }
 
-    private static void writeQuery(JsonGenerator g, Map<String, List<String>> query, boolean commaJoined)
-            throws IOException {
-        if (query.isEmpty()) {
-            g.writeNullField("queryStringParameters");
-            g.writeNullField("multiValueQueryStringParameters");
+    /** The index after the last (name, value) pair of the header that starts at {@code i}. */
+    private static int entryEnd(List<String> pairs, int i) {
+        String name = pairs.get(i);
+        int end = i + 2;
+        while (end < pairs.size() && pairs.get(end) == name) {
+            end += 2;
+        }
+        return end;
+    }
+
+    private static void writeQuery(JsonBytes out, String rawQuery, boolean commaJoined) {
+        if (rawQuery.isEmpty()) {
+            out.raw(",\"queryStringParameters\":null,\"multiValueQueryStringParameters\":null");
             return;
         }
-        g.writeObjectFieldStart("queryStringParameters");
+        Map<String, List<String>> query = HttpRequest.parseQuery(rawQuery);
+        if (query.isEmpty()) {
+            out.raw(",\"queryStringParameters\":null,\"multiValueQueryStringParameters\":null");
+            return;
+        }
+        out.raw(",\"queryStringParameters\":{");
+        boolean first = true;
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             List<String> v = e.getValue();
-            g.writeStringField(e.getKey(), commaJoined ? String.join(",", v) : v.get(v.size() - 1));
+            out.raw(first ? "" : ",").string(e.getKey()).raw(':')
+                    .string(commaJoined ? String.join(",", v) : v.get(v.size() - 1));
+            first = false;
         }
-        g.writeEndObject();
-        g.writeObjectFieldStart("multiValueQueryStringParameters");
+        out.raw("},\"multiValueQueryStringParameters\":{");
+        first = true;
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            g.writeArrayFieldStart(e.getKey());
+            out.raw(first ? "" : ",").string(e.getKey()).raw(":[");
+            boolean firstValue = true;
             for (String v : e.getValue()) {
-                g.writeString(v);
+                out.raw(firstValue ? "" : ",").string(v);
+                firstValue = false;
             }
-            g.writeEndArray();
+            out.raw(']');
+            first = false;
         }
-        g.writeEndObject();
+        out.raw('}');
     }
 
-    private static void writeContext(JsonGenerator g, Input in) throws IOException {
+    private static void writeContext(JsonBytes out, Input in) {
         Call call = in.call();
         HttpRequest req = call.request();
-        g.writeStartObject();
-        if (in.resourceId() == null) {
-            g.writeNullField("resourceId");
-        } else {
-            g.writeStringField("resourceId", in.resourceId());
-        }
-        g.writeStringField("resourcePath", in.resourcePath());
-        g.writeStringField("httpMethod", req.method());
-        g.writeStringField("extendedRequestId", call.requestId());
-        g.writeStringField("requestTime", call.requestTime());
-        g.writeStringField("path", call.requestPath());
-        g.writeStringField("accountId", in.accountId());
-        g.writeStringField("protocol", "HTTP/1.1");
-        g.writeStringField("stage", call.stage());
-        g.writeStringField("domainPrefix", call.domainPrefix());
-        g.writeNumberField("requestTimeEpoch", call.epochMillis());
-        g.writeStringField("requestId", call.requestId());
-        g.writeObjectFieldStart("identity");
-        g.writeNullField("cognitoIdentityPoolId");
-        g.writeNullField("accountId");
-        g.writeNullField("cognitoIdentityId");
-        g.writeNullField("caller");
+        out.raw("{\"resourceId\":").string(in.resourceId());
+        out.raw(",\"resourcePath\":").string(in.resourcePath());
+        out.raw(",\"httpMethod\":").string(req.method());
+        out.raw(",\"extendedRequestId\":").string(call.requestId());
+        out.raw(",\"requestTime\":").string(call.requestTime());
+        out.raw(",\"path\":").string(call.requestPath());
+        out.raw(",\"accountId\":").string(in.accountId());
+        out.raw(",\"protocol\":\"HTTP/1.1\",\"stage\":").string(call.stage());
+        out.raw(",\"domainPrefix\":").string(call.domainPrefix());
+        out.raw(",\"requestTimeEpoch\":").number(call.epochMillis());
+        out.raw(",\"requestId\":").string(call.requestId());
+        out.raw(",\"identity\":{\"cognitoIdentityPoolId\":null,\"accountId\":null,\"cognitoIdentityId\":null,"
+                + "\"caller\":null");
         if (in.apiKey() != null) {
-            g.writeStringField("apiKey", in.apiKey());
-            g.writeStringField("apiKeyId", in.apiKeyId());
+            out.raw(",\"apiKey\":").string(in.apiKey());
+            out.raw(",\"apiKeyId\":").string(in.apiKeyId());
         }
-        g.writeStringField("sourceIp", call.sourceIp());
-        g.writeNullField("principalOrgId");
-        g.writeNullField("accessKey");
-        g.writeNullField("cognitoAuthenticationType");
-        g.writeNullField("cognitoAuthenticationProvider");
-        g.writeNullField("userArn");
-        String ua = req.headers().get("User-Agent");
-        if (ua == null) {
-            g.writeNullField("userAgent");
-        } else {
-            g.writeStringField("userAgent", ua);
-        }
-        g.writeNullField("user");
-        g.writeEndObject();
+        out.raw(",\"sourceIp\":").string(call.sourceIp());
+        out.raw(",\"principalOrgId\":null,\"accessKey\":null,\"cognitoAuthenticationType\":null,"
+                + "\"cognitoAuthenticationProvider\":null,\"userArn\":null,\"userAgent\":")
+                .string(req.headers().get("User-Agent"));
+        out.raw(",\"user\":null}");
         if (in.authorizer() == null && in.httpApiVersion1()) {
             // HTTP APIs' payload 1.0 always carries this, as AWS's example shows.
-            g.writeObjectFieldStart("authorizer");
-            g.writeNullField("claims");
-            g.writeNullField("scopes");
-            g.writeEndObject();
+            out.raw(",\"authorizer\":{\"claims\":null,\"scopes\":null}");
         }
         if (in.authorizer() != null) {
-            g.writeObjectFieldStart("authorizer");
+            out.raw(",\"authorizer\":{");
+            boolean first = true;
             if (in.authorizer().context() != null) {
                 var fields = in.authorizer().context().fields();
                 while (fields.hasNext()) {
                     var f = fields.next();
-                    g.writeFieldName(f.getKey());
-                    g.writeTree(f.getValue());
+                    out.raw(first ? "" : ",").string(f.getKey()).raw(':').tree(f.getValue());
+                    first = false;
                 }
             }
-            g.writeStringField("principalId", in.authorizer().principalId());
-            g.writeNumberField("integrationLatency", in.authorizer().integrationLatency());
-            g.writeEndObject();
+            out.raw(first ? "" : ",").raw("\"principalId\":").string(in.authorizer().principalId());
+            out.raw(",\"integrationLatency\":").number(in.authorizer().integrationLatency());
+            out.raw('}');
         }
-        g.writeStringField("domainName", call.domainName());
+        out.raw(",\"domainName\":").string(call.domainName());
         if (in.deploymentId() != null) {
-            g.writeStringField("deploymentId", in.deploymentId());
+            out.raw(",\"deploymentId\":").string(in.deploymentId());
         }
-        g.writeStringField("apiId", call.apiId());
-        g.writeEndObject();
+        out.raw(",\"apiId\":").string(call.apiId());
+        out.raw('}');
     }
 
-    private static void writeStringMapOrNull(JsonGenerator g, String field, Map<String, String> map)
-            throws IOException {
+    private static void writeStringMapOrNull(JsonBytes out, String field, Map<String, String> map) {
+        out.raw(",\"").raw(field).raw("\":");
         if (map == null || map.isEmpty()) {
-            g.writeNullField(field);
+            out.raw("null");
             return;
         }
-        g.writeObjectFieldStart(field);
+        out.raw('{');
+        boolean first = true;
         for (Map.Entry<String, String> e : map.entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
+            out.raw(first ? "" : ",").string(e.getKey()).raw(':').string(e.getValue());
+            first = false;
         }
-        g.writeEndObject();
+        out.raw('}');
     }
 
-    private static void writeBody(JsonGenerator g, HttpRequest req, List<String> binaryMediaTypes) throws IOException {
+    private static void writeBody(JsonBytes out, HttpRequest req, List<String> binaryMediaTypes) {
         if (req.body().length == 0) {
-            g.writeNullField("body");
-            g.writeBooleanField("isBase64Encoded", false);
+            out.raw(",\"body\":null,\"isBase64Encoded\":false");
             return;
         }
         if (isBinary(req.headers().get("Content-Type"), binaryMediaTypes)) {
-            g.writeStringField("body", Base64.getEncoder().encodeToString(req.body()));
-            g.writeBooleanField("isBase64Encoded", true);
+            out.raw(",\"body\":").string(Base64.getEncoder().encodeToString(req.body()));
+            out.raw(",\"isBase64Encoded\":true");
         } else {
-            g.writeStringField("body", req.bodyAsString());
-            g.writeBooleanField("isBase64Encoded", false);
+            out.raw(",\"body\":").string(req.bodyAsString());
+            out.raw(",\"isBase64Encoded\":false");
         }
     }
 

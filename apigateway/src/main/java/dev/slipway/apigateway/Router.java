@@ -3,6 +3,7 @@ package dev.slipway.apigateway;
 import dev.slipway.protocol.http.HttpRequest;
 import dev.slipway.protocol.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -84,11 +85,13 @@ final class Router {
         String domain = hostName(req);
         String[] sp = splitStage(req.rawPath());
         String decodedRest = decode(sp[1]);
-        List<RestApi> candidates = store.restApis.values().stream().filter(a -> a.stages.containsKey(sp[0]))
-                .sorted(Comparator.comparing((RestApi a) -> a.createdDate)).toList();
+        List<RestApi> candidates = restApisWithStage(sp[0]);
         for (RestApi api : candidates) {
-            if (RestDataPlane.routes(api, sp[0], decodedRest, req.method())) {
-                return rest.serve(api, call(req, api.id, sp[0], sp[1], req.rawPath(), domain));
+            // matched once here and handed on: routing is a good part of API Gateway's own cost per request
+            PathTrie.Match<RestApi.Route> match = RestDataPlane.match(api, sp[0], decodedRest, req.method());
+            if (match != null) {
+                return rest.serve(api, new Call(req, api.id, sp[0], decodedRest, sp[1], decode(req.rawPath()), domain,
+                        ids.requestId(), clock.millis()), match);
             }
         }
         for (HttpApi api : store.httpApis.values()) {
@@ -106,6 +109,26 @@ final class Router {
             return rest.serve(api, call(req, api.id, sp[0], sp[1], req.rawPath(), domain));
         }
         return missing(req);
+    }
+
+    /** The REST APIs that have this stage, oldest first. */
+    private List<RestApi> restApisWithStage(String stage) {
+        List<RestApi> found = null;
+        for (RestApi a : store.restApis.values()) {
+            if (a.stages.containsKey(stage)) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(a);
+            }
+        }
+        if (found == null) {
+            return List.of();
+        }
+        if (found.size() > 1) {
+            found.sort(Comparator.comparing((RestApi a) -> a.createdDate));
+        }
+        return found;
     }
 
     /** Whether {@link #offline} has an API for this request (else the caller may serve something else). */
