@@ -41,7 +41,7 @@ public final class DynamoDbEngine implements AutoCloseable {
         this.tables = new Tables(b.clock, b.region, b.accountId, b.tableStatusDelay, storage, ExpressionBridge.create());
         this.actions = Actions.dynamodb(tables);
         this.streamActions = Actions.streams(tables);
-        this.handler = new WireHandler(actions, streamActions);
+        this.handler = new WireHandler(actions, streamActions, storage);
         if (b.ttlSweepInterval.isZero()) {
             this.sweeper = null;
         } else {
@@ -72,7 +72,20 @@ public final class DynamoDbEngine implements AutoCloseable {
         if (a == null) {
             throw dev.slipway.dynamodb.error.UnknownOperationException.unknown();
         }
-        return a.handle(request == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : request);
+        try {
+            return a.handle(request == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : request);
+        } finally {
+            awaitDurable();
+        }
+    }
+
+    /** Waits for the group commit covering this thread's last write (none: returns at once). */
+    private void awaitDurable() {
+        try {
+            tables.storage.durable().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw dev.slipway.dynamodb.error.InternalServerError.unexpected();
+        }
     }
 
     /** Creates a PAY_PER_REQUEST table with a string partition key and optional string sort key. */
@@ -132,7 +145,11 @@ public final class DynamoDbEngine implements AutoCloseable {
 
     /** Deletes items whose TTL has passed on the engine's clock; the background sweep calls this too. */
     public int sweepExpiredItems() {
-        return TimeToLiveActions.sweep(tables);
+        try {
+            return TimeToLiveActions.sweep(tables);
+        } finally {
+            awaitDurable();
+        }
     }
 
     /** The HTTP handler speaking DynamoDB's JSON 1.0 protocol. */

@@ -42,27 +42,20 @@ public final class DynamoDbServer implements AutoCloseable {
             public boolean isAsync() {
                 return true;
             }
+
+            @Override
+            public java.util.concurrent.CompletionStage<HttpResponse> handleAsync(HttpRequest request) {
+                return wire.handleAsync(request); // a write completes after its group commit, off the loop
+            }
         };
-        // Load and initialise the request path (JSON codec, actions) on a second thread while
-        // Netty starts on this one: on a multi-core machine the first request then finds it ready.
-        Thread warm = new Thread(() -> warmUp(wire), "dynamodb-warm-up");
+        // Load and initialise the request path (JSON codec, actions, Netty's HTTP codec chain) on a
+        // second thread while Netty starts on this one: the first request then finds it ready.
+        Thread warm = new Thread(() -> StartupWarmUp.run(wire), "dynamodb-warm-up");
         warm.setDaemon(true);
         warm.start();
         HttpServer http = HttpServer.builder("dynamodb", onEventLoop).port(port)
                 .ioThreads(Math.max(2, Runtime.getRuntime().availableProcessors())).start();
         return new DynamoDbServer(http, engine);
-    }
-
-    /** Answers one ListTables in-process (it reads nothing and changes nothing). */
-    private static void warmUp(HttpHandler wire) {
-        try {
-            dev.slipway.protocol.http.Headers headers = new dev.slipway.protocol.http.Headers();
-            headers.add("X-Amz-Target", "DynamoDB_20120810.ListTables");
-            headers.add("Content-Type", "application/x-amz-json-1.0");
-            wire.handle(new HttpRequest("POST", "/", "", headers, "{\"Limit\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
-        } catch (Exception | LinkageError ignored) {
-            // only a warm-up: the real requests report their own failures
-        }
     }
 
     /**

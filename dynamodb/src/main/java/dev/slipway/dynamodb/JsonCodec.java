@@ -128,6 +128,17 @@ final class JsonCodec {
         }
     }
 
+    /** An item as compact DynamoDB JSON, as {@code writeString(AttributeJson.encodeItem(item))} renders it, without the tree. */
+    static String itemString(Map<String, AttributeValue> item) {
+        try (java.io.StringWriter out = new java.io.StringWriter(128); JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeItem(g, item);
+            g.flush();
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void write(JsonGenerator g, JsonNode node) throws IOException {
         switch (node.getNodeType()) {
             case OBJECT -> {

@@ -10,20 +10,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * Persistence on H2's MVStore: one map of table definitions, one map per table from the key
- * (as DynamoDB JSON) to the item (as DynamoDB JSON). Auto-commit is off; {@link #commit()} is
- * called once per write request before the answer is sent, so an acknowledged write has been
- * handed to the operating system (a process crash, kill -9 included, cannot lose it; a power
- * loss can lose the last second or so, as no fsync is issued per write).
+ * (as DynamoDB JSON) to the item (as DynamoDB JSON). Auto-commit is off. A write request calls
+ * {@link #commit()} once its changes are in the maps, and is answered when {@link #durable()}
+ * completes: after a {@link GroupCommit group commit} that includes them, so an acknowledged write
+ * has been handed to the operating system (a process crash, kill -9 included, cannot lose it; a
+ * power loss can lose the last second or so, as no fsync is issued per write).
  */
 final class MvStoreStorage implements Storage {
     private final MVStore store;
     private final MVMap<String, String> tables;
+    private final GroupCommit group;
+    /** Item maps by table name: {@code openMap} looks the name up in the store's metadata on every call. */
+    private final java.util.concurrent.ConcurrentHashMap<String, MVMap<String, String>> itemMaps = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The commit the current request waits for (set by commit(), taken by durable()). */
+    private final ThreadLocal<CompletableFuture<Void>> pending = new ThreadLocal<>();
 
     MvStoreStorage(Path dir) {
         try {
@@ -34,6 +41,7 @@ final class MvStoreStorage implements Storage {
         store = new MVStore.Builder().fileName(dir.resolve("dynamodb.mv.db").toString())
                 .autoCommitDisabled().open();
         tables = store.openMap("tables");
+        group = new GroupCommit("dynamodb-commit", store::commit);
     }
 
     @Override
@@ -69,6 +77,7 @@ final class MvStoreStorage implements Storage {
     @Override
     public void dropTable(String table) {
         tables.remove(table);
+        itemMaps.remove(table);
         if (store.hasMap(itemsMap(table))) {
             store.removeMap(itemsMap(table));
         }
@@ -76,22 +85,33 @@ final class MvStoreStorage implements Storage {
 
     @Override
     public void write(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
-        MVMap<String, String> items = store.openMap(itemsMap(table));
-        String k = JsonCodec.writeString(AttributeJson.encodeItem(key));
+        MVMap<String, String> items = itemMaps.computeIfAbsent(table, t -> store.openMap(itemsMap(t)));
+        String k = JsonCodec.itemString(key);
         if (item == null) {
             items.remove(k);
         } else {
-            items.put(k, JsonCodec.writeString(AttributeJson.encodeItem(item)));
+            items.put(k, JsonCodec.itemString(item));
         }
     }
 
     @Override
     public void commit() {
-        store.commit();
+        pending.set(group.request());
+    }
+
+    @Override
+    public CompletableFuture<Void> durable() {
+        CompletableFuture<Void> commit = pending.get();
+        if (commit == null) {
+            return Storage.DURABLE;
+        }
+        pending.remove();
+        return commit;
     }
 
     @Override
     public void close() {
+        group.close();
         store.close();
     }
 

@@ -3,14 +3,17 @@ package dev.slipway.dynamodb;
 import dev.slipway.dynamodb.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * Where tables and items persist. The in-memory engine keeps everything on the heap (the maps in
- * {@link Table}); a persistent storage mirrors each change and makes it durable in
- * {@link #commit()}, which every write request calls before it is acknowledged.
+ * {@link Table}); a persistent storage mirrors each change; every write request calls
+ * {@link #commit()} after its changes and is acknowledged only once {@link #durable()} completes.
  */
 interface Storage extends AutoCloseable {
+    CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
+
     /** Table definitions found at start-up. */
     List<TableDef> loadTables();
 
@@ -29,8 +32,21 @@ interface Storage extends AutoCloseable {
         return true;
     }
 
-    /** Makes everything recorded so far durable. */
+    /**
+     * Asks for everything recorded so far on this thread's request to be made durable; the request
+     * is answered when {@link #durable()} completes (a persistent storage groups the commits of
+     * concurrent requests, {@link GroupCommit}).
+     */
     void commit();
+
+    /**
+     * Completes once what the current thread's last {@link #commit()} covered is durable (at once
+     * when it asked for none), and forgets it: every caller of an action calls this before
+     * answering, and waits for it.
+     */
+    default CompletableFuture<Void> durable() {
+        return DURABLE;
+    }
 
     @Override
     void close();

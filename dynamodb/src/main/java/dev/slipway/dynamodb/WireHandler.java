@@ -14,7 +14,7 @@ import dev.slipway.protocol.http.HttpHandler;
 import dev.slipway.protocol.http.HttpRequest;
 import dev.slipway.protocol.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
 
 /**
@@ -22,20 +22,45 @@ import java.util.zip.CRC32;
  * {@code DynamoDBStreams_20120810.<Action>}) selects the action; errors are rendered as
  * {@code {"__type": …, "message": …}} with their HTTP status; every answer carries
  * {@code x-amz-crc32} (CRC32 of the body) and {@code x-amzn-RequestId}, as DynamoDB's do.
+ * A write is answered only once the storage has made it durable ({@link Storage#durable()}):
+ * {@link #handleAsync} returns at once and completes after the group commit that covers it.
  */
 final class WireHandler implements HttpHandler {
     static final String TARGET_PREFIX = "DynamoDB_20120810";
     static final String STREAMS_PREFIX = "DynamoDBStreams_20120810";
     private final Map<String, Action> actions;
     private final Map<String, Action> streamActions;
+    private final Storage storage;
 
-    WireHandler(Map<String, Action> actions, Map<String, Action> streamActions) {
+    WireHandler(Map<String, Action> actions, Map<String, Action> streamActions, Storage storage) {
         this.actions = actions;
         this.streamActions = streamActions;
+        this.storage = storage;
     }
 
+    /** Blocks until the answer may be sent (a write: until it is durable). */
     @Override
     public HttpResponse handle(HttpRequest request) {
+        return handleAsync(request).join();
+    }
+
+    /** Runs the action on the calling thread; the stage completes when the answer may be sent. */
+    @Override
+    public CompletableFuture<HttpResponse> handleAsync(HttpRequest request) {
+        HttpResponse response = answer(request);
+        CompletableFuture<Void> durable = storage.durable();
+        if (durable.isDone() && !durable.isCompletedExceptionally()) {
+            return CompletableFuture.completedFuture(response);
+        }
+        return durable.handle((done, failure) -> failure == null ? response : commitFailed(failure));
+    }
+
+    private static HttpResponse commitFailed(Throwable failure) {
+        System.getLogger(WireHandler.class.getName()).log(System.Logger.Level.ERROR, "the store's commit failed; the write is not acknowledged", failure);
+        return error(InternalServerError.unexpected());
+    }
+
+    private HttpResponse answer(HttpRequest request) {
         try {
             Action action = action(request.header("X-Amz-Target").orElse(""));
             JsonNode input = parse(request.body());

@@ -25,11 +25,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * An acknowledged write survives kill -9: the standalone server runs as a child JVM with a data
- * directory, four clients write under load, the server is killed (SIGKILL) mid-load, restarted on
- * the same directory, and every acknowledged item must be there, intact.
+ * directory, eight clients write under load (four with PutItem, four with 5-item BatchWriteItem,
+ * so that the group commit covers several requests and batches at once), the server is killed
+ * (SIGKILL) mid-load, restarted on the same directory, and every acknowledged item must be there,
+ * intact.
  */
 class KillDurabilityTest {
 
@@ -71,6 +74,11 @@ class KillDurabilityTest {
                 .build();
     }
 
+    private static Map<String, AttributeValue> item(String id) {
+        return Map.of("id", AttributeValue.fromS(id), "data", AttributeValue.fromS(payload(id)),
+                "n", AttributeValue.fromN(Integer.toString(id.length())));
+    }
+
     private static String payload(String id) {
         return ("payload-" + id + "-").repeat(20);
     }
@@ -79,28 +87,42 @@ class KillDurabilityTest {
     void everyAcknowledgedWrite_survivesKillMinus9(@TempDir Path dir) throws Exception {
         Process first = startServer(dir);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger unprocessed = new java.util.concurrent.atomic.AtomicInteger();
         try {
             String url = awaitUrl(first);
             try (DynamoDbClient ddb = client(url)) {
                 ddb.createTable(b -> b.tableName("durable").billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
-                CountDownLatch enough = new CountDownLatch(400);
+                CountDownLatch enough = new CountDownLatch(800);
                 List<Thread> writers = new ArrayList<>();
-                for (int w = 0; w < 4; w++) {
+                for (int w = 0; w < 8; w++) {
                     int writer = w;
                     Thread t = new Thread(() -> {
                         for (int i = 0; ; i++) {
-                            String id = writer + "-" + i;
-                            String seq = Integer.toString(i);
+                            List<String> ids = new ArrayList<>();
                             try {
-                                ddb.putItem(b -> b.tableName("durable").item(Map.of("id", AttributeValue.fromS(id),
-                                        "data", AttributeValue.fromS(payload(id)), "n", AttributeValue.fromN(seq))));
+                                if (writer < 4) {
+                                    ids.add(writer + "-" + i);
+                                    ddb.putItem(b -> b.tableName("durable").item(item(ids.get(0))));
+                                } else {
+                                    List<WriteRequest> puts = new ArrayList<>();
+                                    for (int j = 0; j < 5; j++) {
+                                        String id = writer + "-" + i + "-" + j;
+                                        ids.add(id);
+                                        puts.add(WriteRequest.builder().putRequest(r -> r.item(item(id))).build());
+                                    }
+                                    var out = ddb.batchWriteItem(b -> b.requestItems(Map.of("durable", puts)));
+                                    if (!out.unprocessedItems().isEmpty()) {
+                                        unprocessed.incrementAndGet(); // never under this load: checked below
+                                        return;
+                                    }
+                                }
                             } catch (RuntimeException serverGone) {
                                 return;
                             }
-                            acknowledged.add(id);
-                            enough.countDown();
+                            acknowledged.addAll(ids);
+                            ids.forEach(id -> enough.countDown());
                         }
                     });
                     t.start();
@@ -116,7 +138,8 @@ class KillDurabilityTest {
         } finally {
             first.destroyForcibly();
         }
-        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(400);
+        assertThat(unprocessed).hasValue(0);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(800);
 
         Process second = startServer(dir);
         try (DynamoDbClient ddb = client(awaitUrl(second))) {
