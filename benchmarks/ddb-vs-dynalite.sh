@@ -1,6 +1,15 @@
 #!/usr/bin/env bash
 # DynamoDB: Slipway standalone vs dynalite, same client (DynamoDbLoad: AWS SDK for Java v2, 8 threads),
 # one server after the other, in memory and persistent; also start → first answered ListTables.
+# Two configurations of that client per operation, one after the other against the same server
+# (column "client"; CLIENTS="default,lean" by default, CLIENTS=default for the earlier runs' table):
+#   default = as in the earlier runs: url-connection HTTP client, no retries, static credentials,
+#             the SDK's endpoint rules engine on every call;
+#   lean    = fixed EndpointProvider, Apache 5 HTTP client (pooled, no Expect: 100-continue;
+#             LEAN_HTTP=urlconnection for the JDK one), no retries, static credentials. Signing,
+#             CRC32 checking and (un)marshalling stay on in both.
+# The last column is the client JVM's own CPU per operation: on 2 cores the client shares the CPUs
+# with the server, so the ratio of throughputs is bounded by (client + dynalite) / (client + Slipway).
 # Each row also gives the server's CPU time per operation (from /proc/PID/stat): on a 2-core machine
 # the client shares the CPUs with the server, so ops/s is capped by the client; CPU µs/op is the
 # server's own cost.

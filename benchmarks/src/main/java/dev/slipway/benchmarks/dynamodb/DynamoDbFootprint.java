@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Start-up time to the first answered request (embedded and standalone) and heap per item.
  *
- * <p>Usage: {@code DynamoDbFootprint startup-embedded | startup-standalone [jvm-options…] | memory <items> | engine <seconds> | wire <seconds> | wire-persistent <seconds>}
+ * <p>Usage: {@code DynamoDbFootprint startup-embedded | startup-standalone [jvm-options…] | memory <items> | engine <seconds> | wire <seconds> | wire-persistent <seconds>
+ * | writes-persistent <seconds> [threads]}
  */
 public final class DynamoDbFootprint {
     public static void main(String[] args) throws Exception {
@@ -71,6 +72,16 @@ public final class DynamoDbFootprint {
                 Path dir = java.nio.file.Files.createTempDirectory("ddb-wire");
                 try {
                     wire(Double.parseDouble(args[1]), Optional.of(dir));
+                } finally {
+                    try (var files = java.nio.file.Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+            }
+            case "writes-persistent" -> {
+                Path dir = java.nio.file.Files.createTempDirectory("ddb-writes");
+                try {
+                    writes(Double.parseDouble(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 8, dir);
                 } finally {
                     try (var files = java.nio.file.Files.walk(dir)) {
                         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -179,6 +190,67 @@ public final class DynamoDbFootprint {
                 call(h, "BatchWriteItem", b.append("]}}").toString());
             });
         }
+    }
+
+    /**
+     * Persistent writes from several threads at once through the engine's HTTP handler (no network,
+     * no SDK client): PutItem, then 25-item BatchWriteItem, each for {@code seconds} after a warm-up
+     * of as long; prints ops/s and this process's CPU per operation (the engine, its commits and
+     * this harness's small request strings). Concurrent writers are what the group commit groups.
+     */
+    private static void writes(double seconds, int threads, Path dir) throws Exception {
+        try (DynamoDbEngine engine = DynamoDbEngine.builder().dataDir(Optional.of(dir)).build()) {
+            dev.slipway.protocol.http.HttpHandler h = engine.handler();
+            call(h, "CreateTable", "{\"TableName\":\"writes\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                    + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+                    + "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
+                    + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}");
+            java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+            Runnable put = () -> {
+                long i = n.incrementAndGet();
+                call(h, "PutItem", "{\"TableName\":\"writes\",\"Item\":" + item("w" + (i % 1000), (int) i) + "}");
+            };
+            Runnable batch = () -> {
+                long base = n.addAndGet(25);
+                StringBuilder b = new StringBuilder("{\"RequestItems\":{\"writes\":[");
+                for (int i = 0; i < 25; i++) {
+                    b.append(i == 0 ? "" : ",").append("{\"PutRequest\":{\"Item\":").append(item("b" + (base % 1000), (int) (base + i))).append("}}");
+                }
+                call(h, "BatchWriteItem", b.append("]}}").toString());
+            };
+            for (var op : List.of(Map.entry("PutItem", put), Map.entry("BatchWriteItem (25 items)", batch))) {
+                threaded(op.getValue(), threads, seconds); // warm-up
+                long cpu0 = cpuNanos();
+                long count = threaded(op.getValue(), threads, seconds);
+                long cpu = cpuNanos() - cpu0;
+                System.out.printf("in-process persistent %s, %d threads: %.0f ops/s, process CPU %.0f µs/op%n", op.getKey(), threads,
+                        count / seconds, cpu / 1e3 / count);
+            }
+        }
+    }
+
+    private static long threaded(Runnable op, int threads, double seconds) throws InterruptedException {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> all = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    op.run();
+                    count.incrementAndGet();
+                }
+            });
+            thread.start();
+            all.add(thread);
+        }
+        for (Thread t : all) {
+            t.join();
+        }
+        return count.get();
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String item(String pk, int sk) {

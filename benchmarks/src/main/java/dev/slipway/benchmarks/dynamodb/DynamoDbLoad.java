@@ -12,9 +12,13 @@ import org.HdrHistogram.Recorder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvider;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -23,7 +27,21 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * HTTP load harness for DynamoDB-compatible servers: the AWS SDK for Java v2, 8 threads, one
- * endpoint. Prints one Markdown table row per operation: throughput, p50 and p99 latency.
+ * endpoint. Prints one Markdown table row per operation and client configuration: throughput, p50
+ * and p99 latency, the server's CPU per operation and this client's CPU per operation.
+ *
+ * <p>Two configurations of the same SDK client (env CLIENTS, default "default,lean"), measured one
+ * after the other for each operation against the same server:
+ * <ul>
+ * <li>{@code default}: the configuration of the earlier runs (url-connection HTTP client, no retries,
+ * static credentials; everything else the SDK's defaults, endpoint rules engine per request).
+ * <li>{@code lean}: what a performance-minded user configures: a fixed {@code EndpointProvider} (the
+ * SDK otherwise evaluates DynamoDB's endpoint rule set on every call), the HTTP client of env
+ * LEAN_HTTP ({@code apache5} by default: pooled connections, no {@code Expect: 100-continue}; or
+ * {@code urlconnection}), no retries,
+ * static credentials. Signing (SigV4), CRC32 response validation and the request/response
+ * marshalling stay as they are: the same work a real client does.
+ * </ul>
  *
  * <p>Usage: {@code DynamoDbLoad <label> <endpoint> [seconds-per-op]}
  */
@@ -45,18 +63,51 @@ public final class DynamoDbLoad {
     private static final int PARTITIONS = 100;
     private static final int PER_PARTITION = 100;
 
-    private final DynamoDbClient ddb;
+    /** Client configurations to measure (env CLIENTS, comma-separated: default, lean). */
+    private static final List<String> CLIENTS = List.of(System.getenv().getOrDefault("CLIENTS", "default,lean").split(","));
+
+    private final Map<String, DynamoDbClient> clients = new java.util.LinkedHashMap<>();
+    private DynamoDbClient ddb;
     private final String label;
     private final double seconds;
 
     private DynamoDbLoad(String label, String endpoint, double seconds) {
         this.label = label;
         this.seconds = seconds;
-        this.ddb = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .build();
+        for (String name : CLIENTS) {
+            clients.put(name, client(name, URI.create(endpoint)));
+        }
+        this.ddb = clients.values().iterator().next();
+    }
+
+    private static DynamoDbClient client(String name, URI endpoint) {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"));
+        return switch (name) {
+            case "default" -> DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+                    .credentialsProvider(credentials)
+                    .build();
+            case "lean" -> {
+                Endpoint fixed = Endpoint.builder().url(endpoint).build();
+                var resolved = java.util.concurrent.CompletableFuture.completedFuture(fixed);
+                DynamoDbEndpointProvider provider = params -> resolved;
+                SdkHttpClient http = switch (System.getenv().getOrDefault("LEAN_HTTP", "apache5")) {
+                    case "urlconnection" -> UrlConnectionHttpClient.builder().build();
+                    // no "Expect: 100-continue" (the SDK's Apache clients default to it: one more
+                    // round trip and interim response per request for a body of a few hundred bytes)
+                    case "apache5" -> Apache5HttpClient.builder().maxConnections(THREADS * 2)
+                            .expectContinueEnabled(false).useIdleConnectionReaper(false).build();
+                    default -> throw new IllegalArgumentException("LEAN_HTTP: apache5 or urlconnection");
+                };
+                yield DynamoDbClient.builder().endpointProvider(provider).region(Region.US_EAST_1)
+                        .httpClient(http)
+                        .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+                        .credentialsProvider(credentials)
+                        .build();
+            }
+            default -> throw new IllegalArgumentException("CLIENTS: default or lean, not " + name);
+        };
     }
 
     public static void main(String[] args) throws Exception {
@@ -103,7 +154,7 @@ public final class DynamoDbLoad {
             }
         }
         AtomicLong counter = new AtomicLong();
-        System.out.println("| " + label + " | operation | ops/s | p50 ms | p99 ms | server CPU µs/op | of which JIT / GC µs/op |");
+        System.out.println("| " + label + " | operation | client | ops/s | p50 ms | p99 ms | server CPU µs/op | of which JIT / GC µs/op | client CPU µs/op |");
         Map<String, Op> ops = new java.util.LinkedHashMap<>();
         ops.put("PutItem", r -> {
             long n = counter.incrementAndGet();
@@ -140,9 +191,18 @@ public final class DynamoDbLoad {
         ops.keySet().removeIf(name -> !OPS.isEmpty() && OPS.stream().noneMatch(name::startsWith));
         warmUpAll(List.copyOf(ops.values()));
         for (Map.Entry<String, Op> op : ops.entrySet()) {
-            measure(op.getKey(), op.getValue());
+            for (Map.Entry<String, DynamoDbClient> client : clients.entrySet()) {
+                ddb = client.getValue();
+                measure(op.getKey(), client.getKey(), op.getValue());
+            }
         }
-        ddb.close();
+        clients.values().forEach(DynamoDbClient::close);
+    }
+
+    /** CPU time of this (client) JVM so far, in ns. */
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The server's pid (env SERVER_PID), to report its CPU time per operation from /proc; null when not given. */
@@ -191,8 +251,18 @@ public final class DynamoDbLoad {
         }
     }
 
-    private static void warmUpAll(List<Op> ops) throws InterruptedException {
-        long end = System.nanoTime() + (long) (WARMUP_ALL_SECONDS * 1e9);
+    /** Every client in turn, for the whole warm-up: each one's code is compiled before it is measured. */
+    private void warmUpAll(List<Op> ops) throws InterruptedException {
+        List<DynamoDbClient> all = List.copyOf(clients.values());
+        double share = WARMUP_ALL_SECONDS / all.size();
+        for (DynamoDbClient client : all) {
+            ddb = client;
+            warmUp(ops, share);
+        }
+    }
+
+    private static void warmUp(List<Op> ops, double warmupSeconds) throws InterruptedException {
+        long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int first = t;
@@ -210,12 +280,13 @@ public final class DynamoDbLoad {
         }
     }
 
-    private void measure(String name, Op op) throws InterruptedException {
+    private void measure(String name, String clientName, Op op) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         long warmupEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
         long end = warmupEnd + (long) (seconds * 1e9);
         AtomicLong done = new AtomicLong();
         long[][] cpu = new long[2][];
+        long[] clientCpu = new long[2];
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             Thread thread = new Thread(() -> {
@@ -232,6 +303,7 @@ public final class DynamoDbLoad {
                             synchronized (cpu) {
                                 if (cpu[0] == null) {
                                     cpu[0] = serverCpuNanos();
+                                    clientCpu[0] = clientCpuNanos();
                                 }
                             }
                         }
@@ -247,12 +319,14 @@ public final class DynamoDbLoad {
             t.join();
         }
         cpu[1] = serverCpuNanos();
+        clientCpu[1] = clientCpuNanos();
         Histogram h = recorder.getIntervalHistogram();
         long n = done.get();
         boolean known = SERVER_PID != null && n > 0 && cpu[0] != null;
         String perOp = known ? String.format("%.0f", (cpu[1][0] - cpu[0][0]) / 1e3 / n) : "n/a";
         String split = known ? String.format("%.0f / %.0f", Math.max(0, cpu[1][1] - cpu[0][1]) / 1e3 / n, (cpu[1][2] - cpu[0][2]) / 1e3 / n) : "n/a";
-        System.out.printf("| %s | %s | %.0f | %.2f | %.2f | %s | %s |%n", label, name, n / seconds,
-                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, perOp, split);
+        String clientPerOp = n > 0 && clientCpu[0] != 0 ? String.format("%.0f", (clientCpu[1] - clientCpu[0]) / 1e3 / n) : "n/a";
+        System.out.printf("| %s | %s | %s | %.0f | %.2f | %.2f | %s | %s | %s |%n", label, name, clientName, n / seconds,
+                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, perOp, split, clientPerOp);
     }
 }
