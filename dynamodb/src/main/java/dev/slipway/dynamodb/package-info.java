@@ -35,13 +35,16 @@
  * <h2>Persistence</h2>
  * With a data directory, every change is mirrored into H2's MVStore ({@code MvStoreStorage}: one
  * map of table definitions, one map per table from key to item, both as DynamoDB JSON), and each
- * write request calls {@code MVStore.commit()} before it is acknowledged. MVStore is a
+ * write request is acknowledged only after an {@code MVStore.commit()} that includes it. Commits
+ * are grouped ({@code GroupCommit}): one committing thread commits for every request that asked
+ * while its previous commit ran, so concurrent writers share a commit instead of each serialising
+ * the dirty pages again; a lone write is committed at once (no timer). MVStore is a
  * well-kept, log-structured embedded store already used by H2; RocksDB would add a native
  * library per platform for no gain at this scale (the heap maps serve every read; the store only
  * absorbs writes and is read once at start-up). Items are kept there as DynamoDB JSON, not in the
  * heap's byte encoding, whose attribute-name dictionary lives only as long as the process. The commit hands the new chunk to the operating
  * system with a {@code write()}, so an acknowledged write survives {@code kill -9} of the server
- * ({@code KillDurabilityTest} kills a child JVM under a 4-writer load and finds every
+ * ({@code KillDurabilityTest} kills a child JVM under an 8-writer PutItem and BatchWriteItem load and finds every
  * acknowledged item after restart); no {@code fsync} is issued per write, so a power loss or
  * kernel crash can lose the last writes, as with most local emulators. Without a data directory
  * the heap is the only store.
