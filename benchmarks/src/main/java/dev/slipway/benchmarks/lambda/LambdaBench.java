@@ -78,9 +78,23 @@ public final class LambdaBench {
         for (int workers : new int[] {1, 2}) {
             try (LambdaService lambda = LambdaService.builder().cacheDir(cache).maxWorkersPerFunction(workers).build();
                     HttpServer server = HttpServer.start("bench", 0, lambda.asCloudService().handler())) {
-                lambda.createFunction(CreateFunctionRequest.of("bench", "java21", handler, FunctionCode.path(code))
-                        .withMemoryAndTimeout(512, 30));
-                URI uri = URI.create(server.url() + "/2015-03-31/functions/bench/invocations");
+                // -Dbench.provisioned=true: a java25 function invoked as version 1 with provisioned concurrency (as
+                // many provisioned workers as the run has), whose workers run the JVM's full tiered JIT (C2) as
+                // Lambda's do; without it a java21 function on $LATEST (C1 only)
+                boolean provisioned = Boolean.getBoolean("bench.provisioned");
+                lambda.createFunction(CreateFunctionRequest.of("bench", provisioned ? "java25" : "java21", handler,
+                        FunctionCode.path(code)).withMemoryAndTimeout(512, 30));
+                String target = "bench";
+                if (provisioned) {
+                    lambda.publishVersion("bench", null);
+                    lambda.putProvisionedConcurrencyConfig("bench", "1",
+                            new dev.slipway.lambda.PutProvisionedConcurrencyConfigRequest(workers));
+                    while (lambda.getProvisionedConcurrencyConfig("bench", "1").status().equals("IN_PROGRESS")) {
+                        Thread.sleep(50);
+                    }
+                    target = "bench:1";
+                }
+                URI uri = URI.create(server.url() + "/2015-03-31/functions/" + target + "/invocations");
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 for (int i = 0; i < 3000; i++) {
                     call(client, uri);
