@@ -129,6 +129,19 @@ public final class Headers {
         return names;
     }
 
+    /** Number of distinct names; with {@link #name} and {@link #values}, a walk without a visitor. */
+    int size() {
+        return entries.size();
+    }
+
+    String name(int index) {
+        return entries.get(index).name;
+    }
+
+    List<String> values(int index) {
+        return entries.get(index).values;
+    }
+
     public boolean isEmpty() {
         return entries.isEmpty();
     }

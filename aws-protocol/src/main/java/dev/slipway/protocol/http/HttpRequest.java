@@ -32,7 +32,8 @@ public record HttpRequest(String method, String rawPath, String rawQuery, Header
 
     /** The path with percent-encoding decoded ('+' stays '+', as in a path). */
     public String path() {
-        return decode(rawPath.replace("+", "%2B"));
+        // nothing to decode: the common case, asked several times per request by the handlers in a chain
+        return rawPath.indexOf('%') < 0 ? rawPath : decode(rawPath.replace("+", "%2B"));
     }
 
     /** Query parameters decoded, in order, multi-valued; a name without '=' maps to "". */

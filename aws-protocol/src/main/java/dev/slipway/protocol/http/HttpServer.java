@@ -11,7 +11,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -22,7 +27,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -55,6 +62,8 @@ public final class HttpServer implements AutoCloseable {
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 30;
 
     private static final AtomicInteger SERVER_IDS = new AtomicInteger();
+    /** The request decoder's name in every connection's pipeline; raw response bytes are written from there. */
+    private static final String DECODER = "decoder";
 
     private final EventLoopGroup group;
     private final boolean ownsGroup;
@@ -165,7 +174,7 @@ public final class HttpServer implements AutoCloseable {
                 Thread t = new Thread(r, name + "-io-" + id + "-" + threadIds.incrementAndGet());
                 t.setDaemon(true);
                 return t;
-            }, NioIoHandler.newFactory());
+            }, Transport.ioHandlers());
             ExecutorService pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                     new SynchronousQueue<>(), r -> {
                         Thread t = new Thread(r, name + "-worker-" + id + "-" + threadIds.incrementAndGet());
@@ -176,7 +185,7 @@ public final class HttpServer implements AutoCloseable {
             try {
                 Channel ch = new ServerBootstrap()
                         .group(group)
-                        .channel(NioServerSocketChannel.class)
+                        .channel(Transport.serverChannel())
                         .option(ChannelOption.SO_BACKLOG, 1024)
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
@@ -185,8 +194,13 @@ public final class HttpServer implements AutoCloseable {
                             protected void initChannel(SocketChannel c) {
                                 connections.add(c);
                                 c.closeFuture().addListener(f -> connections.remove(c));
+                                // decoder and encoder apart (not HttpServerCodec, whose encoder must see every
+                                // response): the Dispatcher writes most responses as bytes past the encoder
                                 c.pipeline()
-                                        .addLast(new HttpServerCodec(8192, 65536, 65536))
+                                        .addLast(DECODER, new HttpRequestDecoder(new HttpDecoderConfig()
+                                                .setMaxInitialLineLength(8192).setMaxHeaderSize(65536)
+                                                .setMaxChunkSize(65536)))
+                                        .addLast(new HttpResponseEncoder())
                                         .addLast(new HttpServerExpectContinueHandler())
                                         .addLast(new HttpObjectAggregator(maxBodyBytes, true))
                                         .addLast(new Dispatcher(name, handler, pool));
@@ -206,13 +220,41 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Netty's native epoll transport where it loads (Linux with the native jar on the class path),
+     * else NIO (macOS, Windows, or {@code -Dslipway.http.transport=nio}). Why: on loopback an
+     * invocation is three HTTP exchanges, and epoll saves the JDK selector's bookkeeping and
+     * copies on each read and write (measured: benchmarks/results/lambda.md, third session).
+     */
+    static final class Transport {
+        static final boolean EPOLL = !"nio".equalsIgnoreCase(System.getProperty("slipway.http.transport"))
+                && epollAvailable();
+
+        private static boolean epollAvailable() {
+            try {
+                return Epoll.isAvailable();
+            } catch (LinkageError e) {
+                // the epoll classes are not on the class path (a trimmed distribution)
+                return false;
+            }
+        }
+
+        static IoHandlerFactory ioHandlers() {
+            return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        }
+
+        static Class<? extends ServerChannel> serverChannel() {
+            return EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        }
+    }
+
     /** The event loop servers share (one daemon thread, started with the first server). */
     private static final class SharedLoop {
         static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(1, r -> {
             Thread t = new Thread(r, "slipway-io");
             t.setDaemon(true);
             return t;
-        }, NioIoHandler.newFactory());
+        }, Transport.ioHandlers());
 
         static boolean isCurrentThread() {
             return Thread.currentThread().getName().equals("slipway-io") && GROUP.next().inEventLoop();
@@ -290,6 +332,21 @@ public final class HttpServer implements AutoCloseable {
         }
 
         private static void write(ChannelHandlerContext ctx, HttpResponse r, boolean keepAlive, boolean head) {
+            // from the decoder's place in the pipeline: past the response encoder, straight to the socket
+            // (none when the connection closed meanwhile: the usual path then drops the response)
+            ChannelHandlerContext raw = keepAlive && !head ? ctx.pipeline().context(DECODER) : null;
+            if (raw != null) {
+                ByteBuf encoded = ResponseBytes.encode(ctx.alloc(), r);
+                if (encoded != null) {
+                    if (ResponseBytes.bodyIncluded(r)) {
+                        raw.writeAndFlush(encoded);
+                    } else {
+                        raw.write(encoded);
+                        raw.writeAndFlush(Unpooled.wrappedBuffer(r.body()));
+                    }
+                    return;
+                }
+            }
             FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(r.status()),
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()));
