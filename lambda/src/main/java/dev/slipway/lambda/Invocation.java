@@ -1,7 +1,7 @@
 package dev.slipway.lambda;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,7 +19,11 @@ final class Invocation {
     final String clientContext;
     final String traceId;
     final CompletableFuture<Result> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    /**
+     * Log lines as written; encoded only when a Tail is asked for (most invocations never are, and
+     * this is written on every invocation's START, END and REPORT).
+     */
+    private final ArrayList<String> log = new ArrayList<>(4);
     volatile long startNanos;
 
     Invocation(String requestId, byte[] payload, String invokedArn, String clientContext, String traceId) {
@@ -31,22 +35,30 @@ final class Invocation {
     }
 
     void log(String line) {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (log) {
-            log.write(bytes, 0, bytes.length);
+            log.add(line);
         }
     }
 
-    /** The last {@code max} bytes of this invocation's log. */
+    /** The last {@code max} bytes of this invocation's log (each line ended by a newline, UTF-8). */
     byte[] logTail(int max) {
+        StringBuilder text = new StringBuilder();
         synchronized (log) {
-            byte[] all = log.toByteArray();
-            if (all.length <= max) {
-                return all;
+            // a char is at least one byte: the lines whose chars reach max hold at least max bytes
+            int from = log.size();
+            for (long chars = 0; from > 0 && chars < max; ) {
+                chars += log.get(--from).length() + 1;
             }
-            byte[] tail = new byte[max];
-            System.arraycopy(all, all.length - max, tail, 0, max);
-            return tail;
+            for (int k = from; k < log.size(); k++) {
+                text.append(log.get(k)).append('\n');
+            }
         }
+        byte[] all = text.toString().getBytes(StandardCharsets.UTF_8);
+        if (all.length <= max) {
+            return all;
+        }
+        byte[] tail = new byte[max];
+        System.arraycopy(all, all.length - max, tail, 0, max);
+        return tail;
     }
 }

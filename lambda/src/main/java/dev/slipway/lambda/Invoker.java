@@ -9,7 +9,6 @@ import dev.slipway.protocol.spi.LogSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +98,7 @@ final class Invoker implements AutoCloseable {
             throw RequestTooLargeException.invoke(limit);
         }
         try {
-            if (!serviceEvent) {
+            if (!serviceEvent && !StrictJson.isWellFormed(payload)) {
                 checkJson(payload);
             }
         } catch (JsonProcessingException e) {
@@ -331,14 +330,22 @@ final class Invoker implements AutoCloseable {
         }
     }
 
+    /** Root=1-{8 hex digits of epoch seconds}-{24 hex digits};Parent={16 hex digits};Sampled=0, in one buffer. */
     private static String traceId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        byte[] id = new byte[12];
-        r.nextBytes(id);
-        byte[] parent = new byte[8];
-        r.nextBytes(parent);
-        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(id)
-                + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0";
+        StringBuilder sb = new StringBuilder(70).append("Root=1-")
+                .append(Long.toHexString(System.currentTimeMillis() / 1000)).append('-');
+        hex(sb, r.nextLong(), 16);
+        hex(sb, r.nextInt(), 8);
+        sb.append(";Parent=");
+        hex(sb, r.nextLong(), 16);
+        return sb.append(";Sampled=0").toString();
+    }
+
+    private static void hex(StringBuilder sb, long bits, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            sb.append(Character.forDigit((int) (bits >>> shift) & 0xF, 16));
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

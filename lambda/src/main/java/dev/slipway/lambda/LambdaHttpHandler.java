@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * {@code {"Type":"User","message":…}} body). Never a 500 for bad input.
  */
 final class LambdaHttpHandler implements HttpHandler {
+    private static final String INVOKE_PREFIX = "/2015-03-31/functions/";
+    private static final String INVOCATIONS = "/invocations";
     private static final Pattern FUNCTION = Pattern.compile("^/(\\d{4}-\\d{2}-\\d{2})/functions/([^/]+)(/.*)?$");
 
     /** Control-plane actions: threads on demand, gone after a minute idle, never keeping the JVM alive. */
@@ -56,18 +58,32 @@ final class LambdaHttpHandler implements HttpHandler {
 
     @Override
     public CompletionStage<HttpResponse> handleAsync(HttpRequest request) {
-        if (request.method().equals("POST") && request.rawPath().endsWith("/invocations")) {
-            Matcher m;
-            try {
-                m = FUNCTION.matcher(request.path());
-            } catch (IllegalArgumentException e) {
-                m = null;
-            }
-            if (m != null && m.matches() && m.group(1).equals("2015-03-31") && "/invocations".equals(m.group(3))) {
-                return invokeAsync(request, m.group(2));
+        if (request.method().equals("POST") && request.rawPath().endsWith(INVOCATIONS)) {
+            String name = invokedFunction(request);
+            if (name != null) {
+                return invokeAsync(request, name);
             }
         }
         return CompletableFuture.supplyAsync(() -> handle(request), CONTROL_PLANE);
+    }
+
+    /**
+     * The function of {@code POST /2015-03-31/functions/{name}/invocations}, or null: what {@link #FUNCTION}
+     * matches for Invoke, read without a regex on every invocation.
+     */
+    private static String invokedFunction(HttpRequest request) {
+        String path;
+        try {
+            path = request.path();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!path.startsWith(INVOKE_PREFIX) || !path.endsWith(INVOCATIONS)
+                || path.length() <= INVOKE_PREFIX.length() + INVOCATIONS.length()) {
+            return null;
+        }
+        String name = path.substring(INVOKE_PREFIX.length(), path.length() - INVOCATIONS.length());
+        return name.indexOf('/') < 0 ? name : null;
     }
 
     private CompletionStage<HttpResponse> invokeAsync(HttpRequest r, String name) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class RuntimeApiServer implements AutoCloseable {
     static final String PREFIX = "/2018-06-01/runtime/";
+    private static final String INVOCATION = "invocation/";
 
     /** What the server needs from its sandbox. */
     interface Backend {
@@ -81,21 +82,35 @@ final class RuntimeApiServer implements AutoCloseable {
             if (rest.equals("invocation/next") && method.equals("GET")) {
                 return backend.next().thenApply(this::nextResponse);
             }
-            String errorType = request.header("Lambda-Runtime-Function-Error-Type").orElse("Unhandled");
             if (rest.equals("init/error") && method.equals("POST")) {
-                backend.initError(request.body(), errorType);
+                backend.initError(request.body(), errorType(request));
                 return done(accepted());
             }
             if (rest.startsWith("invocation/") && method.equals("POST")) {
-                String[] parts = rest.split("/");
-                if (parts.length == 3 && parts[2].equals("response")) {
-                    return done(render(backend.response(parts[1], request.body()), parts[1]));
+                // invocation/{id}/response or invocation/{id}/error, read as String.split("/") did
+                // (trailing slashes ignored) without its array and regex on every invocation
+                int end = rest.length();
+                while (end > INVOCATION.length() && rest.charAt(end - 1) == '/') {
+                    end--;
                 }
-                if (parts.length == 3 && parts[2].equals("error")) {
-                    return done(render(backend.error(parts[1], request.body(), errorType), parts[1]));
+                String t = end == rest.length() ? rest : rest.substring(0, end);
+                int slash = t.indexOf('/', INVOCATION.length());
+                if (slash >= 0 && t.indexOf('/', slash + 1) < 0) {
+                    String id = t.substring(INVOCATION.length(), slash);
+                    String action = t.substring(slash + 1);
+                    if (action.equals("response")) {
+                        return done(render(backend.response(id, request.body()), id));
+                    }
+                    if (action.equals("error")) {
+                        return done(render(backend.error(id, request.body(), errorType(request)), id));
+                    }
                 }
             }
             return done(error(404, "UnknownRequest", "Unknown request " + method + " " + path));
+        }
+
+        private static String errorType(HttpRequest request) {
+            return request.header("Lambda-Runtime-Function-Error-Type").orElse("Unhandled");
         }
 
         private HttpResponse nextResponse(Invocation inv) {

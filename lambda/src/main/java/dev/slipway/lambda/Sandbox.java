@@ -415,10 +415,18 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         double millis = (System.nanoTime() - inv.startNanos) / 1e6;
         long billed = Math.max(1, (long) Math.ceil(millis));
         String end = "END RequestId: " + inv.requestId;
-        String report = "REPORT RequestId: " + inv.requestId + "\tDuration: " + fmt(millis) + " ms\tBilled Duration: "
-                + billed + " ms\tMemory Size: " + function.memoryMb() + " MB\tMax Memory Used: " + maxMemoryMb() + " MB"
-                + (init >= 0 ? "\tInit Duration: " + fmt(init) + " ms" : "")
-                + (status != null ? "\tStatus: " + status : "");
+        // one buffer for the line written on every invocation
+        StringBuilder line = new StringBuilder(160).append("REPORT RequestId: ").append(inv.requestId)
+                .append("\tDuration: ");
+        fmt(line, millis).append(" ms\tBilled Duration: ").append(billed).append(" ms\tMemory Size: ")
+                .append(function.memoryMb()).append(" MB\tMax Memory Used: ").append(maxMemoryMb()).append(" MB");
+        if (init >= 0) {
+            fmt(line.append("\tInit Duration: "), init).append(" ms");
+        }
+        if (status != null) {
+            line.append("\tStatus: ").append(status);
+        }
+        String report = line.toString();
         long now = System.currentTimeMillis();
         inv.log(end);
         inv.log(report);
@@ -428,9 +436,13 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
 
     /** Two decimals, as Lambda prints durations ("12.34"). */
     static String fmt(double millis) {
+        return fmt(new StringBuilder(12), millis).toString();
+    }
+
+    private static StringBuilder fmt(StringBuilder sb, double millis) {
         long hundredths = Math.round(millis * 100);
         long fraction = hundredths % 100;
-        return (hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
+        return sb.append(hundredths / 100).append(fraction < 10 ? ".0" : ".").append(fraction);
     }
 
     /**
