@@ -324,8 +324,14 @@ final class Invoker implements AutoCloseable {
 
     private void reapIdle() {
         for (Map.Entry<String, Pool> e : pools.entrySet()) {
-            if (!settings.debugFunctions().contains(e.getValue().function().name())) {
-                e.getValue().reapIdle(settings.idleTimeout());
+            Pool pool = e.getValue();
+            // provisioned concurrency as configured now (a config or its alias may be gone): dead workers replaced
+            int provisionedNow = provisioned.applyAsInt(pool.function());
+            if (provisionedNow > 0 || pool.provisioned() > 0) {
+                pool.provision(provisionedNow);
+            }
+            if (!settings.debugFunctions().contains(pool.function().name())) {
+                pool.reapIdle(settings.idleTimeout());
             }
         }
     }

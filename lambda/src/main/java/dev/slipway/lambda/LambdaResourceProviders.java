@@ -140,6 +140,12 @@ final class LambdaResourceProviders {
         }
     }
 
+    /** ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions of a Version or Alias, if set. */
+    static Optional<Integer> provisionedExecutions(ObjectNode p) {
+        JsonNode n = p.path("ProvisionedConcurrencyConfig").path("ProvisionedConcurrentExecutions");
+        return n.isMissingNode() || n.isNull() ? Optional.empty() : Optional.of(n.asInt());
+    }
+
     static List<String> strings(JsonNode array) {
         if (array == null || !array.isArray()) {
             return null;
@@ -172,6 +178,8 @@ final class LambdaResourceProviders {
             ObjectNode p = r.properties();
             FunctionConfiguration c = lambda.publishVersion(text(p, "FunctionName"),
                     new PublishVersionRequest(text(p, "CodeSha256"), text(p, "Description"), null));
+            provisionedExecutions(p).ifPresent(n -> lambda.putProvisionedConcurrencyConfig(text(p, "FunctionName"),
+                    c.version(), new PutProvisionedConcurrencyConfigRequest(n)));
             Map<String, JsonNode> attributes = new LinkedHashMap<>();
             attributes.put("Version", TextNode.valueOf(c.version()));
             attributes.put("FunctionArn", TextNode.valueOf(c.functionArn()));
@@ -219,6 +227,8 @@ final class LambdaResourceProviders {
             ObjectNode p = r.properties();
             AliasConfiguration a = lambda.createAlias(text(p, "FunctionName"), new CreateAliasRequest(text(p, "Name"),
                     version(text(p, "FunctionVersion")), text(p, "Description"), routing(p)));
+            provisionedExecutions(p).ifPresent(n -> lambda.putProvisionedConcurrencyConfig(text(p, "FunctionName"),
+                    a.name(), new PutProvisionedConcurrencyConfigRequest(n)));
             return new Result(a.aliasArn(), Map.of("AliasArn", TextNode.valueOf(a.aliasArn())));
         }
 
@@ -228,6 +238,13 @@ final class LambdaResourceProviders {
             AliasConfiguration a = lambda.updateAlias(text(p, "FunctionName"), text(p, "Name"), new UpdateAliasRequest(
                     version(text(p, "FunctionVersion")), Optional.ofNullable(text(p, "Description")).orElse(""),
                     Optional.ofNullable(routing(p)).orElse(new AliasRoutingConfiguration(Map.of())), null));
+            Optional<Integer> provisioned = provisionedExecutions(p);
+            if (provisioned.isPresent()) {
+                lambda.putProvisionedConcurrencyConfig(text(p, "FunctionName"), a.name(),
+                        new PutProvisionedConcurrencyConfigRequest(provisioned.get()));
+            } else {
+                lambda.deleteProvisionedConcurrencyConfig(text(p, "FunctionName"), a.name());
+            }
             return new Result(a.aliasArn(), Map.of("AliasArn", TextNode.valueOf(a.aliasArn())));
         }
 
@@ -235,6 +252,7 @@ final class LambdaResourceProviders {
         public void delete(Request r) {
             ObjectNode p = r.properties();
             try {
+                lambda.deleteProvisionedConcurrencyConfig(text(p, "FunctionName"), text(p, "Name"));
                 lambda.deleteAlias(text(p, "FunctionName"), text(p, "Name"));
             } catch (ResourceNotFoundException e) {
                 // already gone

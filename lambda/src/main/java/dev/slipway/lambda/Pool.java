@@ -121,8 +121,9 @@ final class Pool implements Sandbox.Listener {
 
     /**
      * Provisioned concurrency: keeps {@code count} sandboxes started (up to the reserved
-     * concurrency) and exempt from idle reaping; one that dies is replaced at the next reap. The
-     * future completes when that many are ready; exceptionally when one dies during its init.
+     * concurrency) and exempt from idle reaping; called again (each reaping round) it replaces
+     * those that died. The future completes when that many are ready; exceptionally when one dies
+     * during its init.
      */
     CompletableFuture<Void> provision(int count) {
         List<Sandbox> started = new ArrayList<>();
@@ -241,14 +242,10 @@ final class Pool implements Sandbox.Listener {
         }
     }
 
-    /**
-     * Stops sandboxes idle for longer than {@code idleTimeout}, but keeps the provisioned ones,
-     * and starts again those of them that died.
-     */
+    /** Stops sandboxes idle for longer than {@code idleTimeout}, but keeps the provisioned ones. */
     void reapIdle(Duration idleTimeout) {
         List<Sandbox> expired = new ArrayList<>();
         long now = System.nanoTime();
-        int keep;
         synchronized (this) {
             for (Sandbox s : idle) {
                 if (all.size() - expired.size() > provisioned && now - s.idleSinceNanos() > idleTimeout.toNanos()) {
@@ -257,12 +254,12 @@ final class Pool implements Sandbox.Listener {
             }
             idle.removeAll(expired);
             all.removeAll(expired);
-            keep = provisioned;
         }
         expired.forEach(this::stopLater);
-        if (keep > 0) {
-            provision(keep);
-        }
+    }
+
+    synchronized int provisioned() {
+        return provisioned;
     }
 
     synchronized int size() {

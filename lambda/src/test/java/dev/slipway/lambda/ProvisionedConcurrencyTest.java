@@ -221,5 +221,27 @@ class ProvisionedConcurrencyTest {
             assertThat(fx.client.listProvisionedConcurrencyConfigs(b -> b.functionName("pc-gone"))
                     .provisionedConcurrencyConfigs()).isEmpty();
         }
-    }
+    
+        @Test
+        void cloudFormationAlias_withProvisionedConcurrencyConfig_putsIt_andAnUpdateWithoutIt_deletesIt() throws Exception {
+            create("pc-cfn");
+            dev.slipway.protocol.spi.ResourceProvider alias = fx.lambda.asCloudService().resourceProviders().stream()
+                    .filter(p -> p.type().equals("AWS::Lambda::Alias")).findFirst().orElseThrow();
+            alias.create(cfn("{\"FunctionName\":\"pc-cfn\",\"Name\":\"live\",\"FunctionVersion\":\"1\","
+                    + "\"ProvisionedConcurrencyConfig\":{\"ProvisionedConcurrentExecutions\":1}}"));
+
+            assertThat(awaitReady("pc-cfn", "live").allocatedProvisionedConcurrentExecutions()).isEqualTo(1);
+
+            alias.update(cfn("{\"FunctionName\":\"pc-cfn\",\"Name\":\"live\",\"FunctionVersion\":\"1\"}"));
+            assertThatThrownBy(() -> fx.client.getProvisionedConcurrencyConfig(b -> b.functionName("pc-cfn")
+                    .qualifier("live"))).isInstanceOf(ProvisionedConcurrencyConfigNotFoundException.class);
+        }
+
+        private dev.slipway.protocol.spi.ResourceProvider.Request cfn(String json) throws Exception {
+            return new dev.slipway.protocol.spi.ResourceProvider.Request("stack",
+                    "arn:aws:cloudformation:us-east-1:000000000000:stack/stack/1", "Live", Optional.of(ARN + "pc-cfn:live"),
+                    (com.fasterxml.jackson.databind.node.ObjectNode) dev.slipway.protocol.Json.parse(json), Optional.empty(),
+                    java.util.Map.of(), "us-east-1", "000000000000");
+        }
+}
 }
