@@ -56,7 +56,14 @@
  *       worker before the first invocation, as Lambda may initialise an on-demand environment ahead of a
  *       request: the worker still sees {@code AWS_LAMBDA_INITIALIZATION_TYPE=on-demand}, its init output goes to
  *       its log stream, and its first invocation is warm: its REPORT line has no Init Duration.</li>
- *   <li>Not implemented: provisioned concurrency, SnapStart, function URLs, event source mappings, code
+ *   <li>Provisioned concurrency: configs live in memory (a restart forgets them); on a weighted alias only
+ *       the alias's main version is provisioned; the workers of a version with a config all start as
+ *       {@code provisioned-concurrency} environments (with java25's full tiered JIT), also those started on
+ *       demand beyond the provisioned count, which on Lambda are on-demand; provisioned workers are capped by
+ *       the reserved concurrency without the error AWS gives when the two conflict; when an alias moves to
+ *       another version, the old version's workers stop after the idle timeout and the new version's
+ *       provisioned workers start with its first invocation (a cold start), not ahead of it. There is no Application Auto Scaling.</li>
+ *   <li>Not implemented: SnapStart, function URLs, event source mappings, code
  *       signing, tags APIs, VPC and file systems, response streaming, tenant isolation, durable functions.</li>
  * </ul>
  */
