@@ -8,17 +8,22 @@ import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.DtoSerializer
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.ErrorRequest;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The worker's main class where the runtime interface client's native HTTP library does not exist
@@ -33,10 +38,15 @@ import java.util.List;
 public final class PureJavaRuntime {
     private static final String PREFIX = "/2018-06-01/runtime/";
 
-    private final String base;
+    private final String api;
+    private final String host;
+    private final int port;
 
     private PureJavaRuntime(String api) {
-        this.base = "http://" + api + PREFIX;
+        this.api = api;
+        int colon = api.lastIndexOf(':');
+        this.host = api.substring(0, colon);
+        this.port = Integer.parseInt(api.substring(colon + 1));
     }
 
     public static void main(String[] args) throws Exception {
@@ -105,48 +115,25 @@ public final class PureJavaRuntime {
     }
 
     private InvocationRequest next() throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL(base + "invocation/next").openConnection();
-        c.setReadTimeout(0);
-        int status = c.getResponseCode();
+        int status = exchange("GET", "invocation/next", null, null);
         if (status != 200) {
             throw new IOException("Runtime API /next answered " + status);
         }
         InvocationRequest r = new InvocationRequest();
-        r.setId(c.getHeaderField("Lambda-Runtime-Aws-Request-Id"));
-        String deadline = c.getHeaderField("Lambda-Runtime-Deadline-Ms");
+        r.setId(headers.get("lambda-runtime-aws-request-id"));
+        String deadline = headers.get("lambda-runtime-deadline-ms");
         r.setDeadlineTimeInMs(deadline == null ? 0 : Long.parseLong(deadline));
-        r.setInvokedFunctionArn(c.getHeaderField("Lambda-Runtime-Invoked-Function-Arn"));
-        r.setXrayTraceId(c.getHeaderField("Lambda-Runtime-Trace-Id"));
-        r.setClientContext(c.getHeaderField("Lambda-Runtime-Client-Context"));
-        r.setCognitoIdentity(c.getHeaderField("Lambda-Runtime-Cognito-Identity"));
-        r.setTenantId(c.getHeaderField("Lambda-Runtime-Aws-Tenant-Id"));
-        try (InputStream in = c.getInputStream()) {
-            r.setContent(in.readAllBytes());
-        }
+        r.setInvokedFunctionArn(headers.get("lambda-runtime-invoked-function-arn"));
+        r.setXrayTraceId(headers.get("lambda-runtime-trace-id"));
+        r.setClientContext(headers.get("lambda-runtime-client-context"));
+        r.setCognitoIdentity(headers.get("lambda-runtime-cognito-identity"));
+        r.setTenantId(headers.get("lambda-runtime-aws-tenant-id"));
+        r.setContent(body);
         return r;
     }
 
-    /**
-     * Posts without fixed-length streaming: the prototype measured a ~1.2 ms floor per request with
-     * {@code setFixedLengthStreamingMode}; a buffered body goes out in one write.
-     */
     private void post(String path, byte[] body, String errorType) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL(base + path).openConnection();
-        c.setRequestMethod("POST");
-        c.setDoOutput(true);
-        c.setRequestProperty("Content-Type", "application/json");
-        if (errorType != null) {
-            c.setRequestProperty("Lambda-Runtime-Function-Error-Type", errorType);
-        }
-        try (OutputStream out = c.getOutputStream()) {
-            out.write(body);
-        }
-        int status = c.getResponseCode();
-        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
-            if (in != null) {
-                in.readAllBytes();
-            }
-        }
+        int status = exchange("POST", path, body, errorType);
         if (status == 413 && errorType == null) {
             // as the native client: a refused response is reported as an error for the same invocation
             post(path.replace("/response", "/error"), DtoSerializers.serialize(new ErrorRequest(
@@ -155,6 +142,105 @@ public final class PureJavaRuntime {
         } else if (status >= 300) {
             throw new IOException("Runtime API " + path + " answered " + status);
         }
+    }
+
+    // ---- HTTP/1.1 over one keep-alive connection, as the native client keeps one ----
+
+    /** Response headers of the last exchange, names in lower case. */
+    private final Map<String, String> headers = new HashMap<>();
+    /** Response body of the last exchange. */
+    private byte[] body;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    /**
+     * One request, written with a single write (head and body together: one segment for the
+     * server to read, where {@code HttpURLConnection} or curl send two), and its response read
+     * by its Content-Length (or chunks). Returns the status; the headers and body are kept.
+     */
+    private int exchange(String method, String path, byte[] requestBody, String errorType) throws IOException {
+        if (socket == null) {
+            socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 16384);
+            out = socket.getOutputStream();
+        }
+        StringBuilder head = new StringBuilder(160).append(method).append(' ').append(PREFIX).append(path)
+                .append(" HTTP/1.1\r\nHost: ").append(api).append("\r\n");
+        if (requestBody != null) {
+            head.append("Content-Type: application/json\r\n");
+            if (errorType != null) {
+                head.append("Lambda-Runtime-Function-Error-Type: ").append(errorType).append("\r\n");
+            }
+            head.append("Content-Length: ").append(requestBody.length).append("\r\n");
+        }
+        byte[] h = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = requestBody == null ? h : Arrays.copyOf(h, h.length + requestBody.length);
+        if (requestBody != null) {
+            System.arraycopy(requestBody, 0, request, h.length, requestBody.length);
+        }
+        out.write(request);
+        out.flush();
+        String statusLine = line();
+        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+            throw new IOException("Runtime API answered " + statusLine);
+        }
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        headers.clear();
+        for (String header = line(); !header.isEmpty(); header = line()) {
+            int colon = header.indexOf(':');
+            if (colon > 0) {
+                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            }
+        }
+        String length = headers.get("content-length");
+        if (length != null) {
+            body = readFully(Integer.parseInt(length));
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+            for (int size = Integer.parseInt(chunkSize(line()), 16); size > 0; size = Integer.parseInt(chunkSize(line()), 16)) {
+                chunks.write(readFully(size));
+                line();
+            }
+            for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
+                // trailers are not used
+            }
+            body = chunks.toByteArray();
+        } else {
+            body = new byte[0];
+        }
+        if ("close".equalsIgnoreCase(headers.get("connection"))) {
+            socket.close();
+            socket = null;
+        }
+        return status;
+    }
+
+    private static String chunkSize(String line) {
+        int semicolon = line.indexOf(';');
+        return (semicolon < 0 ? line : line.substring(0, semicolon)).trim();
+    }
+
+    private byte[] readFully(int n) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) {
+            throw new IOException("Runtime API closed the connection");
+        }
+        return b;
+    }
+
+    private String line() throws IOException {
+        StringBuilder sb = new StringBuilder(64);
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("Runtime API closed the connection");
+            }
+            if (c != '\r') {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
     }
 
     /**
