@@ -78,6 +78,12 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
             } catch (RuntimeException | LinkageError e) {
                 // the real clients will say what is wrong
             }
+            try {
+                SdkWarmUp.run(t);
+                Trace.mark("sdk requests warmed up");
+            } catch (RuntimeException | LinkageError e) {
+                Trace.mark("sdk request warm-up failed: " + e);
+            }
         }, r -> {
             Thread thread = new Thread(r, "slipway-sdk-warm-up");
             thread.setDaemon(true);
@@ -95,7 +101,11 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
     }
 
     private CloudFormationClient cloudFormationClient() {
-        var b = CloudFormationClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
+        return cloudFormationClient(http());
+    }
+
+    CloudFormationClient cloudFormationClient(software.amazon.awssdk.http.SdkHttpClient http) {
+        var b = CloudFormationClient.builder().httpClient(http).region(Region.of(region)).credentialsProvider(credentials);
         endpoint.ifPresent(b::endpointOverride);
         return b.build();
     }
@@ -106,7 +116,11 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
     }
 
     private S3Client s3Client() {
-        var b = S3Client.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials)
+        return s3Client(http());
+    }
+
+    S3Client s3Client(software.amazon.awssdk.http.SdkHttpClient http) {
+        var b = S3Client.builder().httpClient(http).region(Region.of(region)).credentialsProvider(credentials)
                 .forcePathStyle(endpoint.isPresent());
         endpoint.ifPresent(b::endpointOverride);
         if (isLocal()) {
@@ -121,7 +135,11 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
     }
 
     private LambdaClient lambdaClient() {
-        var b = LambdaClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials);
+        return lambdaClient(http());
+    }
+
+    LambdaClient lambdaClient(software.amazon.awssdk.http.SdkHttpClient http) {
+        var b = LambdaClient.builder().httpClient(http).region(Region.of(region)).credentialsProvider(credentials);
         endpoint.ifPresent(b::endpointOverride);
         return b.build();
     }
