@@ -69,6 +69,11 @@ final class OfflineWarmup {
             }
 
             @Override
+            public boolean needsPromptEvents() {
+                return true; // a worker starts when its function's alias exists
+            }
+
+            @Override
             public void stackEvent(String logicalId, String resourceType, String status, String reason) {
                 delegate.stackEvent(logicalId, resourceType, status, reason);
                 if ("CREATE_COMPLETE".equals(status)) {

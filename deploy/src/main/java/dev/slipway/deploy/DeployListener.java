@@ -8,6 +8,16 @@ public interface DeployListener {
     /** A stack event, as DescribeStackEvents reports it. */
     void stackEvent(String logicalId, String resourceType, String status, String reason);
 
+    /**
+     * Whether this listener acts on stack events as they happen (and not only shows them): the
+     * deployer then reads them at every poll of the stack's status instead of at the slower
+     * {@code Target.eventPollInterval()} of the local cloud. {@code slipway offline} starts each
+     * function's worker when it sees the event that its alias exists.
+     */
+    default boolean needsPromptEvents() {
+        return false;
+    }
+
     DeployListener SILENT = new DeployListener() {
         @Override
         public void phase(String description) {}

@@ -55,7 +55,8 @@ final class StackWatcher {
             }
             if (System.nanoTime() - nextEvents >= 0) {
                 poll(stackName, true);
-                nextEvents = System.nanoTime() + target.eventPollInterval().toNanos();
+                nextEvents = System.nanoTime()
+                        + (listener.needsPromptEvents() ? target.pollInterval() : target.eventPollInterval()).toNanos();
             }
             sleep();
         }
