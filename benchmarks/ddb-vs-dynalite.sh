@@ -28,7 +28,7 @@
 # Needs benchmarks/target/benchmarks.jar and dynalite in a scratch folder (never a dependency):
 #   (mkdir -p /tmp/dynalite && cd /tmp/dynalite && npm install dynalite)
 # dynalite runs with --createTableMs 0 (as Slipway, tables are ACTIVE at once; the harness does not
-# wait for ACTIVE). Bounded: each load run is killed after 10×SEC+90+2×WARMUP_ALL s; every process started here is
+# wait for ACTIVE). Bounded: each load run is killed after 20×SEC+120+2×WARMUP_ALL s; every process started here is
 # stopped on exit (trap), loopback only.
 set -u
 cd "$(dirname "$0")/.."
@@ -56,7 +56,7 @@ wait_up() { # url label t0
   echo "$2: start → first ListTables answered: $(( $(now_ms)-$3 )) ms (curl poll every 20 ms)"
 }
 load() { # label url
-  SERVER_PID=$P timeout $(( SEC*10 + 90 + ${WARMUP_ALL:-30}*2 )) java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbLoad "$1" "$2" "$SEC"
+  SERVER_PID=$P timeout $(( SEC*20 + 120 + ${WARMUP_ALL:-30}*2 )) java -cp "$CP" dev.slipway.benchmarks.dynamodb.DynamoDbLoad "$1" "$2" "$SEC"
 }
 stop() { kill "$P" 2>/dev/null; wait "$P" 2>/dev/null; P=; }
 if [[ $PARTS == *load* ]]; then

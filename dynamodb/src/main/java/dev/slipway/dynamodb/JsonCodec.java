@@ -128,12 +128,12 @@ final class JsonCodec {
         }
     }
 
-    /** An item as compact DynamoDB JSON, as {@code writeString(AttributeJson.encodeItem(item))} renders it, without the tree. */
-    static String itemString(Map<String, AttributeValue> item) {
-        try (java.io.StringWriter out = new java.io.StringWriter(128); JsonGenerator g = FACTORY.createGenerator(out)) {
+    /** An item as compact UTF-8 DynamoDB JSON, as {@code write(AttributeJson.encodeItem(item))} renders it, without the tree. */
+    static byte[] itemBytes(Map<String, AttributeValue> item) {
+        try (ByteArrayBuilder out = new ByteArrayBuilder(256); JsonGenerator g = FACTORY.createGenerator(out)) {
             writeItem(g, item);
             g.flush();
-            return out.toString();
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
