@@ -17,12 +17,34 @@ public final class Headers {
      */
     private final List<Entry> entries = new ArrayList<>(8);
 
+    /** A name and its values; the first held in a field, since a header nearly always has one value. */
     private static final class Entry {
         final String name;
-        final List<String> values = new ArrayList<>(1);
+        final String first;
+        /** The values after the first, or null. */
+        List<String> more;
 
-        Entry(String name) {
+        Entry(String name, String first) {
             this.name = name;
+            this.first = first;
+        }
+
+        int count() {
+            return more == null ? 1 : 1 + more.size();
+        }
+
+        String value(int index) {
+            return index == 0 ? first : more.get(index - 1);
+        }
+
+        List<String> values() {
+            if (more == null) {
+                return Collections.singletonList(first);
+            }
+            List<String> all = new ArrayList<>(1 + more.size());
+            all.add(first);
+            all.addAll(more);
+            return Collections.unmodifiableList(all);
         }
     }
 
@@ -62,17 +84,19 @@ public final class Headers {
     public Headers add(String name, String value) {
         Entry e = find(name);
         if (e == null) {
-            e = new Entry(name);
-            entries.add(e);
+            entries.add(new Entry(name, value));
+        } else {
+            if (e.more == null) {
+                e.more = new ArrayList<>(2);
+            }
+            e.more.add(value);
         }
-        e.values.add(value);
         return this;
     }
 
     /** Replaces every value of the header. */
     public Headers set(String name, String value) {
-        Entry e = new Entry(name);
-        e.values.add(value);
+        Entry e = new Entry(name, value);
         int i = indexOf(name);
         if (i < 0) {
             entries.add(e);
@@ -93,18 +117,18 @@ public final class Headers {
     /** The first value of the header, if present. */
     public Optional<String> first(String name) {
         Entry e = find(name);
-        return e == null || e.values.isEmpty() ? Optional.empty() : Optional.of(e.values.get(0));
+        return e == null ? Optional.empty() : Optional.of(e.first);
     }
 
     /** The first value, or null: for hot paths that would otherwise allocate an Optional. */
     public String get(String name) {
         Entry e = find(name);
-        return e == null || e.values.isEmpty() ? null : e.values.get(0);
+        return e == null ? null : e.first;
     }
 
     public List<String> all(String name) {
         Entry e = find(name);
-        return e == null ? List.of() : Collections.unmodifiableList(e.values);
+        return e == null ? List.of() : e.values();
     }
 
     public boolean contains(String name) {
@@ -114,8 +138,11 @@ public final class Headers {
     /** Visits every (name as received, value) pair in arrival order. */
     public void forEach(BiConsumer<String, String> visitor) {
         for (Entry e : entries) {
-            for (String v : e.values) {
-                visitor.accept(e.name, v);
+            visitor.accept(e.name, e.first);
+            if (e.more != null) {
+                for (String v : e.more) {
+                    visitor.accept(e.name, v);
+                }
             }
         }
     }
@@ -129,7 +156,7 @@ public final class Headers {
         return names;
     }
 
-    /** Number of distinct names; with {@link #name} and {@link #values}, a walk without a visitor. */
+    /** Number of distinct names; with {@link #name} and {@link #value}, a walk without a visitor. */
     int size() {
         return entries.size();
     }
@@ -138,8 +165,12 @@ public final class Headers {
         return entries.get(index).name;
     }
 
-    List<String> values(int index) {
-        return entries.get(index).values;
+    int valueCount(int index) {
+        return entries.get(index).count();
+    }
+
+    String value(int index, int valueIndex) {
+        return entries.get(index).value(valueIndex);
     }
 
     public boolean isEmpty() {

@@ -202,6 +202,7 @@ public final class HttpServer implements AutoCloseable {
                                                 .setMaxChunkSize(65536)))
                                         .addLast(new HttpResponseEncoder())
                                         .addLast(new HttpServerExpectContinueHandler())
+                                        .addLast(new BodyAssembler(maxBodyBytes))
                                         .addLast(new HttpObjectAggregator(maxBodyBytes, true))
                                         .addLast(new Dispatcher(name, handler, pool));
                             }
@@ -261,7 +262,7 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    private static final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final class Dispatcher extends SimpleChannelInboundHandler<Object> {
         private final String serverName;
         private final HttpHandler handler;
         private final ExecutorService pool;
@@ -273,10 +274,23 @@ public final class HttpServer implements AutoCloseable {
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+        protected void channelRead0(ChannelHandlerContext ctx, Object in) {
+            // a plain request from the BodyAssembler, or what the aggregator completed (chunked, oversized, malformed)
+            io.netty.handler.codec.http.HttpRequest msg;
+            byte[] body;
+            if (in instanceof BodyAssembler.Assembled a) {
+                msg = a.request();
+                body = a.body();
+            } else if (in instanceof FullHttpRequest full) {
+                msg = full;
+                ByteBuf content = full.content();
+                body = content.readableBytes() == 0 ? new byte[0] : ByteBufUtil.getBytes(content);
+            } else {
+                return;
+            }
             boolean keepAlive = HttpUtil.isKeepAlive(msg);
             boolean head = HttpMethod.HEAD.equals(msg.method());
-            HttpRequest request = toRequest(ctx, msg);
+            HttpRequest request = toRequest(ctx, msg, body);
             if (handler.isAsync()) {
                 CompletionStage<HttpResponse> stage;
                 try {
@@ -312,7 +326,8 @@ public final class HttpServer implements AutoCloseable {
             return HttpResponse.json(500, dev.slipway.protocol.Json.string(Map.of("message", message)));
         }
 
-        private static HttpRequest toRequest(ChannelHandlerContext ctx, FullHttpRequest msg) {
+        private static HttpRequest toRequest(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpRequest msg,
+                byte[] body) {
             String uri = msg.uri();
             int q = uri.indexOf('?');
             String rawPath = q < 0 ? uri : uri.substring(0, q);
@@ -322,11 +337,10 @@ public final class HttpServer implements AutoCloseable {
                 rawPath = slash < 0 ? "/" : rawPath.substring(slash);
             }
             Headers headers = new Headers();
-            for (Map.Entry<String, String> h : msg.headers()) {
-                headers.add(h.getKey(), h.getValue());
+            for (var it = msg.headers().iteratorCharSequence(); it.hasNext(); ) {
+                Map.Entry<CharSequence, CharSequence> h = it.next();
+                headers.add(h.getKey().toString(), h.getValue().toString());
             }
-            ByteBuf content = msg.content();
-            byte[] body = content.readableBytes() == 0 ? new byte[0] : ByteBufUtil.getBytes(content);
             InetSocketAddress remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
             return new HttpRequest(msg.method().name(), rawPath, rawQuery, headers, body, remote);
         }

@@ -43,8 +43,9 @@ final class ResponseBytes {
                     || name.equalsIgnoreCase("connection")) {
                 return null;
             }
-            for (String value : headers.values(i)) {
-                if (!isPlainValue(value)) {
+            for (int k = 0, m = headers.valueCount(i); k < m; k++) {
+                String value = headers.value(i, k);
+                if (value == null || !isPlainValue(value)) {
                     return null;
                 }
                 size += name.length() + value.length() + 4;
@@ -59,7 +60,8 @@ final class ResponseBytes {
         buf.writeBytes(line);
         for (int i = 0, n = headers.size(); i < n; i++) {
             String name = headers.name(i);
-            for (String value : headers.values(i)) {
+            for (int k = 0, m = headers.valueCount(i); k < m; k++) {
+                String value = headers.value(i, k);
                 buf.writeCharSequence(name, StandardCharsets.US_ASCII);
                 buf.writeByte(':').writeByte(' ');
                 buf.writeCharSequence(value, StandardCharsets.US_ASCII);
