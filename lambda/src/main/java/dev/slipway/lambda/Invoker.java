@@ -339,7 +339,7 @@ final class Invoker implements AutoCloseable {
     /** Root=1-{8 hex digits of epoch seconds}-{24 hex digits};Parent={16 hex digits};Sampled=0, in one buffer. */
     private static String traceId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        StringBuilder sb = new StringBuilder(70).append("Root=1-")
+        StringBuilder sb = new StringBuilder(80).append("Root=1-")
                 .append(Long.toHexString(System.currentTimeMillis() / 1000)).append('-');
         hex(sb, r.nextLong(), 16);
         hex(sb, r.nextInt(), 8);

@@ -61,6 +61,8 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
     final String id;
     final FunctionVersion function;
     final String logStream;
+    /** The function's log group, built once: every invocation writes three lines to it. */
+    private final String logGroup;
     private final boolean enforceTimeouts;
     private final LogSink logSink;
     private final Listener listener;
@@ -101,6 +103,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         this.id = id;
         this.function = function;
         this.logStream = logStream;
+        this.logGroup = function.logGroup();
         this.enforceTimeouts = enforceTimeouts;
         this.logSink = logSink;
         this.listener = listener;
@@ -285,7 +288,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         current.startNanos = System.nanoTime();
         String start = "START RequestId: " + current.requestId + " Version: " + function.version();
         current.log(start);
-        logSink.append(function.logGroup(), logStream, System.currentTimeMillis(), start);
+        logSink.append(logGroup, logStream, System.currentTimeMillis(), start);
         if (enforceTimeouts) {
             Invocation inv = current;
             timer = timers.schedule(() -> timedOut(inv), function.timeoutSeconds() * 1000L, TimeUnit.MILLISECONDS);
@@ -430,8 +433,8 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         long now = System.currentTimeMillis();
         inv.log(end);
         inv.log(report);
-        logSink.append(function.logGroup(), logStream, now, end);
-        logSink.append(function.logGroup(), logStream, now, report);
+        logSink.append(logGroup, logStream, now, end);
+        logSink.append(logGroup, logStream, now, report);
     }
 
     /** Two decimals, as Lambda prints durations ("12.34"). */
@@ -497,7 +500,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         String message = "Task timed out after " + fmt(function.timeoutSeconds()) + " seconds";
         String line = Instant.now() + " " + inv.requestId + " " + message;
         inv.log(line);
-        logSink.append(function.logGroup(), logStream, System.currentTimeMillis(), line);
+        logSink.append(logGroup, logStream, System.currentTimeMillis(), line);
         deathReason = "timeout";
         kill();
         finish(inv, false, Json.bytes(Map.of("errorType", "Sandbox.Timedout", "errorMessage",
@@ -566,7 +569,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
             if (inv == running) {
                 String line = "RequestId: " + inv.requestId + " Error: Runtime exited with error: " + exitStatus(p);
                 inv.log(line);
-                logSink.append(function.logGroup(), logStream, System.currentTimeMillis(), line);
+                logSink.append(logGroup, logStream, System.currentTimeMillis(), line);
                 finish(inv, false, payload, "error");
             } else {
                 completions.execute(() -> inv.result.complete(new Invocation.Result(false, payload, true, 0)));
@@ -663,7 +666,7 @@ final class Sandbox implements RuntimeApiServer.Backend, AutoCloseable {
         if (target != null) {
             target.log(line);
         }
-        logSink.append(function.logGroup(), logStream, System.currentTimeMillis(), line);
+        logSink.append(logGroup, logStream, System.currentTimeMillis(), line);
     }
 
     private void closeApi() {
