@@ -25,6 +25,9 @@ now_ms() { date +%s%3N; }
 # CPU time (clock ticks) of a process, and of its child processes (the Lambda workers)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 children_ticks() { local t=0 c; for c in $(pgrep -P "$1"); do t=$(( t + $(cpu_ticks "$c") )); done; echo $t; }
+# of which the JIT compiler threads: while they still work, the rest of the server runs slower code too
+jit_ticks() { local t=0 d; for d in /proc/"$1"/task/*; do grep -q CompilerThre "$d/comm" 2>/dev/null \
+              && t=$(( t + $(awk '{print $14 + $15}' "$d/stat" 2>/dev/null || echo 0) )); done; echo $t; }
 
 echo "== slipway offline ($OFFLINE_DIR, artifact already built; logs in $LOG)"
 start=$(now_ms)
@@ -46,13 +49,13 @@ echo "start → site answering: ${site_ready} ms; first API request (cold worker
 echo "== wrk pass 1: GET $OFFLINE_PATH through API Gateway → Java function (includes the scale-out cold starts)"
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT$OFFLINE_PATH" | tee "$LOG/wrk-offline-1.txt"
 echo "== wrk pass 2: the same, every worker warm"
-server0=$(cpu_ticks $OFFLINE_PID); workers0=$(children_ticks $OFFLINE_PID)
+server0=$(cpu_ticks $OFFLINE_PID); workers0=$(children_ticks $OFFLINE_PID); jit0=$(jit_ticks $OFFLINE_PID)
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT$OFFLINE_PATH" | tee "$LOG/wrk-offline.txt"
-server1=$(cpu_ticks $OFFLINE_PID); workers1=$(children_ticks $OFFLINE_PID)
+server1=$(cpu_ticks $OFFLINE_PID); workers1=$(children_ticks $OFFLINE_PID); jit1=$(jit_ticks $OFFLINE_PID)
 n=$(awk '/requests in/ {print $1}' "$LOG/wrk-offline.txt")
 hz=$(getconf CLK_TCK)
 # CPU per request hardly depends on what else runs on the machine, unlike the rate
-python3 -c "print(f'CPU per request (pass 2): offline JVM {($server1-$server0)/$hz/$n*1e6:.0f} µs, worker JVMs {($workers1-$workers0)/$hz/$n*1e6:.0f} µs ({$n} requests)')"
+python3 -c "print(f'CPU per request (pass 2): offline JVM {($server1-$server0)/$hz/$n*1e6:.0f} µs (JIT compiler threads {($jit1-$jit0)/$hz/$n*1e6:.0f} µs of it), worker JVMs {($workers1-$workers0)/$hz/$n*1e6:.0f} µs ({$n} requests)')"
 echo "requests logged by offline: $(grep -c '(warm)' "$LOG/offline.log") warm, $(grep -c '(cold)' "$LOG/offline.log") cold, $(grep -E '→ .* [0-9]{3} ' "$LOG/offline.log" | grep -vc ' 200 ') not 200"
 
 echo "== wrk: minimal Netty hello server (floor)"
