@@ -37,11 +37,13 @@ final class RuntimeClient {
     private final List<Path> classpath;
     private final Optional<Path> jni;
     private final Path pureJavaClasses;
+    private final Path javaTransportClasses;
 
-    private RuntimeClient(List<Path> classpath, Optional<Path> jni, Path pureJavaClasses) {
+    private RuntimeClient(List<Path> classpath, Optional<Path> jni, Path pureJavaClasses, Path javaTransportClasses) {
         this.classpath = classpath;
         this.jni = jni;
         this.pureJavaClasses = pureJavaClasses;
+        this.javaTransportClasses = javaTransportClasses;
     }
 
     /** Resolves the class path and unpacks the JNI library and the pure-Java loop under {@code dir}. */
@@ -64,7 +66,7 @@ final class RuntimeClient {
             String version = ric.getFileName().toString().replace(".jar", "");
             Path root = dir.resolve(version);
             Files.createDirectories(root);
-            return new RuntimeClient(List.copyOf(cp), unpackJni(root), unpackPureJava(root));
+            return new RuntimeClient(List.copyOf(cp), unpackJni(root), unpackPureJava(root), unpackJavaTransport(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,6 +83,14 @@ final class RuntimeClient {
 
     Path pureJavaClasses() {
         return pureJavaClasses;
+    }
+
+    /**
+     * A directory holding the client's {@code NativeClient} in plain Java ({@code NativeClientShim},
+     * renamed): put before the client's jar, it replaces only the JNI transport of {@code AWSLambda}.
+     */
+    Path javaTransportClasses() {
+        return javaTransportClasses;
     }
 
     private static Optional<Path> unpackJni(Path root) throws IOException {
@@ -139,6 +149,74 @@ final class RuntimeClient {
             }
         }
         return dir;
+    }
+
+    static final String NATIVE_CLIENT = "com/amazonaws/services/lambda/runtime/api/client/runtimeapi/NativeClient";
+
+    private static Path unpackJavaTransport(Path root) throws IOException {
+        Path dir = root.resolve("java-transport");
+        String resource = "dev/slipway/lambda/worker/NativeClientShim.class";
+        try (InputStream in = RuntimeClient.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing " + resource);
+            }
+            byte[] bytes = renameClass(in.readAllBytes(), "dev/slipway/lambda/worker/NativeClientShim", NATIVE_CLIENT);
+            Path target = dir.resolve(NATIVE_CLIENT + ".class");
+            if (!Files.isRegularFile(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                Files.createDirectories(target.getParent());
+                Path tmp = Files.createTempFile(target.getParent(), "class", ".tmp");
+                Files.write(tmp, bytes);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * The class file with every constant-pool string equal to {@code from} (an internal class name)
+     * or its descriptor replaced by {@code to}'s; the class must not use its own type inside other
+     * descriptors (NativeClientShim does not).
+     */
+    static byte[] renameClass(byte[] classFile, String from, String to) {
+        // the name itself and its descriptor (the private constructor's "this" in the local variable table)
+        return renameUtf8(renameUtf8(classFile, from, to), "L" + from + ";", "L" + to + ";");
+    }
+
+    private static byte[] renameUtf8(byte[] classFile, String from, String to) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(classFile);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(classFile.length + 64);
+        byte[] fromBytes = from.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] toBytes = to.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(classFile, 0, 10);
+        in.position(10);
+        int count = Short.toUnsignedInt(java.nio.ByteBuffer.wrap(classFile, 8, 2).getShort());
+        for (int i = 1; i < count; i++) {
+            int start = in.position();
+            int tag = Byte.toUnsignedInt(in.get());
+            int size = switch (tag) {
+                case 1 -> 2 + Short.toUnsignedInt(in.getShort(start + 1));
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> 4;
+                case 5, 6 -> 8;
+                case 7, 8, 16, 19, 20 -> 2;
+                case 15 -> 3;
+                default -> throw new IllegalArgumentException("constant pool tag " + tag);
+            };
+            if (tag == 1 && size - 2 == fromBytes.length
+                    && java.util.Arrays.equals(classFile, start + 3, start + 3 + fromBytes.length, fromBytes, 0, fromBytes.length)) {
+                out.write(1);
+                out.write(toBytes.length >> 8);
+                out.write(toBytes.length & 0xFF);
+                out.write(toBytes, 0, toBytes.length);
+            } else {
+                out.write(classFile, start, 1 + size);
+            }
+            in.position(start + 1 + size);
+            if (tag == 5 || tag == 6) {
+                i++;
+            }
+        }
+        out.write(classFile, in.position(), classFile.length - in.position());
+        return out.toByteArray();
     }
 
     static List<String> toStrings(List<Path> paths) {

@@ -14,6 +14,7 @@ public class JvmFlags {
         out.put("TieredStopAtLevel", hotspot.getVMOption("TieredStopAtLevel").getValue());
         out.put("TieredCompilation", hotspot.getVMOption("TieredCompilation").getValue());
         out.put("UseSerialGC", hotspot.getVMOption("UseSerialGC").getValue());
+        out.put("classPath", System.getProperty("java.class.path"));
         out.put("initializationType", System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
         return out;
     }
