@@ -1,12 +1,7 @@
 package dev.slipway.apigateway;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slipway.protocol.Json;
 import dev.slipway.protocol.http.HttpRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,16 +25,12 @@ final class HttpApiEvents {
             Map<String, String> stageVariables, JsonNode authorizer) {}
 
     static byte[] build(Input in) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1536);
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            write(g, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonBytes out = JsonBytes.scratch();
+        write(out, in);
         return out.toByteArray();
     }
 
-    private static void write(JsonGenerator g, Input in) throws IOException {
+    private static void write(JsonBytes out, Input in) {
         Call call = in.call();
         HttpRequest req = call.request();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -58,75 +49,74 @@ final class HttpApiEvents {
             }
             headers.merge(lower, value, (a, b) -> a + "," + b);
         }
-        g.writeStartObject();
-        g.writeStringField("version", "2.0");
-        g.writeStringField("routeKey", in.routeKey());
-        g.writeStringField("rawPath", call.requestPath());
-        g.writeStringField("rawQueryString", req.rawQuery());
+        out.raw("{\"version\":\"2.0\",\"routeKey\":").string(in.routeKey());
+        out.raw(",\"rawPath\":").string(call.requestPath());
+        out.raw(",\"rawQueryString\":").string(req.rawQuery());
         if (!cookies.isEmpty()) {
-            g.writeArrayFieldStart("cookies");
-            for (String c : cookies) {
-                g.writeString(c);
+            out.raw(",\"cookies\":[");
+            for (int i = 0; i < cookies.size(); i++) {
+                out.raw(i == 0 ? "" : ",").string(cookies.get(i));
             }
-            g.writeEndArray();
+            out.raw(']');
         }
-        g.writeObjectFieldStart("headers");
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            g.writeStringField(h.getKey(), h.getValue());
-        }
-        g.writeEndObject();
+        out.raw(",\"headers\":");
+        writeMap(out, headers);
         Map<String, List<String>> query = HttpRequest.parseQuery(req.rawQuery());
         if (!query.isEmpty()) {
-            g.writeObjectFieldStart("queryStringParameters");
+            out.raw(",\"queryStringParameters\":{");
+            boolean first = true;
             for (Map.Entry<String, List<String>> q : query.entrySet()) {
-                g.writeStringField(q.getKey(), String.join(",", q.getValue()));
+                out.raw(first ? "" : ",").string(q.getKey()).raw(':').string(String.join(",", q.getValue()));
+                first = false;
             }
-            g.writeEndObject();
+            out.raw('}');
         }
-        g.writeObjectFieldStart("requestContext");
-        g.writeStringField("accountId", in.accountId());
-        g.writeStringField("apiId", call.apiId());
+        out.raw(",\"requestContext\":{\"accountId\":").string(in.accountId());
+        out.raw(",\"apiId\":").string(call.apiId());
         if (in.authorizer() != null) {
-            g.writeFieldName("authorizer");
-            g.writeTree(in.authorizer());
+            out.raw(",\"authorizer\":").tree(in.authorizer());
         }
-        g.writeStringField("domainName", call.domainName());
-        g.writeStringField("domainPrefix", call.domainPrefix());
-        g.writeObjectFieldStart("http");
-        g.writeStringField("method", req.method());
-        g.writeStringField("path", call.requestPath());
-        g.writeStringField("protocol", "HTTP/1.1");
-        g.writeStringField("sourceIp", call.sourceIp());
-        g.writeStringField("userAgent", headers.getOrDefault("user-agent", ""));
-        g.writeEndObject();
-        g.writeStringField("requestId", call.requestId());
-        g.writeStringField("routeKey", in.routeKey());
-        g.writeStringField("stage", call.stage());
-        g.writeStringField("time", call.requestTime());
-        g.writeNumberField("timeEpoch", call.epochMillis());
-        g.writeEndObject();
+        out.raw(",\"domainName\":").string(call.domainName());
+        out.raw(",\"domainPrefix\":").string(call.domainPrefix());
+        out.raw(",\"http\":{\"method\":").string(req.method());
+        out.raw(",\"path\":").string(call.requestPath());
+        out.raw(",\"protocol\":\"HTTP/1.1\",\"sourceIp\":").string(call.sourceIp());
+        out.raw(",\"userAgent\":").string(headers.getOrDefault("user-agent", ""));
+        out.raw("},\"requestId\":").string(call.requestId());
+        out.raw(",\"routeKey\":").string(in.routeKey());
+        out.raw(",\"stage\":").string(call.stage());
+        out.raw(",\"time\":").string(call.requestTime());
+        out.raw(",\"timeEpoch\":").number(call.epochMillis());
+        out.raw('}');
         if (req.body().length > 0) {
             boolean text = isText(req.headers().get("Content-Type"));
-            g.writeStringField("body", text ? req.bodyAsString() : Base64.getEncoder().encodeToString(req.body()));
-            writeOptionalMap(g, "pathParameters", in.pathParameters());
-            g.writeBooleanField("isBase64Encoded", !text);
+            out.raw(",\"body\":").string(text ? req.bodyAsString() : Base64.getEncoder().encodeToString(req.body()));
+            writeOptionalMap(out, "pathParameters", in.pathParameters());
+            out.raw(",\"isBase64Encoded\":").bool(!text);
         } else {
-            writeOptionalMap(g, "pathParameters", in.pathParameters());
-            g.writeBooleanField("isBase64Encoded", false);
+            writeOptionalMap(out, "pathParameters", in.pathParameters());
+            out.raw(",\"isBase64Encoded\":false");
         }
-        writeOptionalMap(g, "stageVariables", in.stageVariables());
-        g.writeEndObject();
+        writeOptionalMap(out, "stageVariables", in.stageVariables());
+        out.raw('}');
     }
 
-    private static void writeOptionalMap(JsonGenerator g, String field, Map<String, String> map) throws IOException {
+    private static void writeOptionalMap(JsonBytes out, String field, Map<String, String> map) {
         if (map == null || map.isEmpty()) {
             return;
         }
-        g.writeObjectFieldStart(field);
+        out.raw(",\"").raw(field).raw("\":");
+        writeMap(out, map);
+    }
+
+    private static void writeMap(JsonBytes out, Map<String, String> map) {
+        out.raw('{');
+        boolean first = true;
         for (Map.Entry<String, String> e : map.entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
+            out.raw(first ? "" : ",").string(e.getKey()).raw(':').string(e.getValue());
+            first = false;
         }
-        g.writeEndObject();
+        out.raw('}');
     }
 
     /** HTTP APIs pass text bodies as is and base64-encode everything else. */
