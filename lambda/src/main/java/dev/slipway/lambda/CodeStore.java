@@ -411,70 +411,7 @@ final class CodeStore {
         }
     }
 
-    /** From this size on, an artifact is hashed by coreutils' {@code sha256sum} where it is installed. */
-    static final int NATIVE_SHA256_BYTES = 1 << 20;
-    private static final Path SHA256SUM = onPath("sha256sum");
-
-    /**
-     * Lambda's CodeSha256. A large artifact goes through {@code sha256sum} (SHA-NI): in a JVM that
-     * has just started (offline, a cloud's first deploy), the JDK's SHA-256 runs interpreted or C1
-     * until C2 compiles it, which took 0.3–0.7 s for an 11 MB jar against ~35 ms once compiled and
-     * 20–40 ms for the process. The same digest; any failure falls back to the JDK.
-     */
     static byte[] sha256(byte[] bytes) {
-        if (bytes.length >= NATIVE_SHA256_BYTES && SHA256SUM != null) {
-            byte[] digest = nativeSha256(bytes);
-            if (digest != null) {
-                return digest;
-            }
-        }
-        return javaSha256(bytes);
-    }
-
-    static byte[] nativeSha256(byte[] bytes) {
-        try {
-            Process p = new ProcessBuilder(SHA256SUM.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            try (java.io.OutputStream in = p.getOutputStream()) {
-                in.write(bytes);
-            }
-            byte[] out;
-            try (InputStream result = p.getInputStream()) {
-                out = result.readNBytes(256);
-            }
-            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            String line = new String(out, java.nio.charset.StandardCharsets.US_ASCII);
-            if (p.exitValue() != 0 || line.length() < 64 || !line.substring(0, 64).matches("[0-9a-f]{64}")) {
-                return null;
-            }
-            return HexFormat.of().parseHex(line.substring(0, 64));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    private static Path onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null || System.getenv("SLIPWAY_JAVA_SHA256") != null) {
-            return null;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, command);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return null;
-    }
-
-    static byte[] javaSha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

@@ -82,17 +82,4 @@ class CodeStoreTest {
         assertThat(Files.isDirectory(again.taskRoot())).isTrue();
         assertThat(again.taskRoot().resolve("a/Handler.class")).hasContent("v1");
     }
-
-    @Test
-    void aLargeArtifactsCodeSha256_isTheSha256OfItsBytes() throws Exception {
-        byte[] bytes = new byte[CodeStore.NATIVE_SHA256_BYTES + 4099];
-        new java.util.Random(11).nextBytes(bytes);
-        String expected = sha256(bytes);
-
-        assertThat(Base64.getEncoder().encodeToString(CodeStore.sha256(bytes))).isEqualTo(expected);
-        assertThat(Base64.getEncoder().encodeToString(CodeStore.javaSha256(bytes))).isEqualTo(expected);
-        byte[] nativeDigest = CodeStore.nativeSha256(bytes);
-        assertThat(nativeDigest == null || Base64.getEncoder().encodeToString(nativeDigest).equals(expected))
-                .as("sha256sum's digest, or none where it is not installed").isTrue();
-    }
 }
