@@ -56,6 +56,9 @@
  *       worker before the first invocation, as Lambda may initialise an on-demand environment ahead of a
  *       request: the worker still sees {@code AWS_LAMBDA_INITIALIZATION_TYPE=on-demand}, its init output goes to
  *       its log stream, and its first invocation is warm: its REPORT line has no Init Duration.</li>
+ *   <li>With {@code SLIPWAY_LAMBDA_JAVA_TRANSPORT=true} (off by default) the worker's runtime client talks HTTP
+ *       through a plain-Java {@code NativeClient} instead of its JNI one (curl): requests carry no
+ *       {@code User-Agent}, and each goes out in one write; everything above the transport is Amazon's.</li>
  *   <li>Provisioned concurrency: configs live in memory (a restart forgets them); on a weighted alias only
  *       the alias's main version is provisioned; the workers of a version with a config all start as
  *       {@code provisioned-concurrency} environments (with java25's full tiered JIT), also those started on
