@@ -115,16 +115,8 @@ final class ProxyResponses {
                 }
             }
         }
-        if (body != null) {
-            if (base64) {
-                try {
-                    out.body(Base64.getMimeDecoder().decode(body));
-                } catch (IllegalArgumentException e) {
-                    return null;
-                }
-            } else {
-                out.body(body);
-            }
+        if (body != null && !body(out, body, base64)) {
+            return null;
         }
         if (!out.headers().contains("Content-Type")) {
             out.header("Content-Type", "application/json");
@@ -181,32 +173,88 @@ final class ProxyResponses {
      * (a JSON string's content).
      */
     static HttpResponse httpApi(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return null;
+        }
+        try (JsonParser p = Json.MAPPER.createParser(payload)) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                return httpApiObject(p, payload);
+            }
+        } catch (Exception e) {
+            return null;
+        }
         JsonNode r = parse(payload);
         if (r == null) {
             return null;
         }
-        if (!r.isObject() || !r.has("statusCode")) {
-            String body = r.isTextual() ? r.textValue() : new String(payload, StandardCharsets.UTF_8).trim();
-            return HttpResponse.json(200, body);
+        String body = r.isTextual() ? r.textValue() : new String(payload, StandardCharsets.UTF_8).trim();
+        return HttpResponse.json(200, body);
+    }
+
+    /** An object payload, read as {@link #rest} reads one; without statusCode the whole payload is the body. */
+    private static HttpResponse httpApiObject(JsonParser p, byte[] payload) throws IOException {
+        boolean hasStatus = false;
+        int status = -1;
+        Map<String, String> headers = null;
+        boolean headersValid = true;
+        List<String> cookies = null;
+        String body = null;
+        boolean bodyValid = true;
+        boolean base64 = false;
+        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "statusCode" -> {
+                    hasStatus = true;
+                    status = statusCode(p, t);
+                }
+                case "headers" -> {
+                    headers = null;
+                    headersValid = true;
+                    if (t == JsonToken.START_OBJECT) {
+                        headers = new LinkedHashMap<>();
+                        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                            headers.put(name, text(p, p.nextToken()));
+                        }
+                    } else if (t != JsonToken.VALUE_NULL) {
+                        headersValid = false;
+                        p.skipChildren();
+                    }
+                }
+                case "cookies" -> {
+                    Object values = values(p, t);
+                    cookies = values instanceof List<?> ? castStrings(values) : null;
+                }
+                case "body" -> {
+                    body = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    bodyValid = t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL;
+                    p.skipChildren();
+                }
+                case "isBase64Encoded" -> base64 = t == JsonToken.VALUE_TRUE || t != JsonToken.VALUE_FALSE
+                        && p.readValueAsTree() instanceof JsonNode n && n.asBoolean(false);
+                default -> p.skipChildren();
+            }
         }
-        int status = statusCode(r.get("statusCode"));
-        if (status < 100 || status > 599 || !validMap(r.get("headers"))) {
+        if (!hasStatus) {
+            return HttpResponse.json(200, new String(payload, StandardCharsets.UTF_8).trim());
+        }
+        if (status < 100 || status > 599 || !headersValid || !bodyValid) {
             return null;
         }
         HttpResponse out = HttpResponse.status(status);
-        JsonNode headers = r.get("headers");
-        if (headers != null && headers.isObject()) {
-            for (Map.Entry<String, JsonNode> e : iterable(headers)) {
-                if (!e.getValue().isNull()) {
-                    out.header(e.getKey(), e.getValue().asText());
+        if (headers != null) {
+            for (Map.Entry<String, String> e : headers.entrySet()) {
+                if (e.getValue() != null) {
+                    out.header(e.getKey(), e.getValue());
                 }
             }
         }
-        JsonNode cookies = r.get("cookies");
-        if (cookies != null && cookies.isArray()) {
-            cookies.forEach(c -> out.header("Set-Cookie", c.asText()));
+        if (cookies != null) {
+            for (String c : cookies) {
+                out.header("Set-Cookie", c);
+            }
         }
-        if (!body(out, r)) {
+        if (body != null && !body(out, body, base64)) {
             return null;
         }
         if (!out.headers().contains("Content-Type")) {
@@ -215,25 +263,23 @@ final class ProxyResponses {
         return out;
     }
 
-    private static boolean body(HttpResponse out, JsonNode r) {
-        JsonNode body = r.get("body");
-        if (body == null || body.isNull()) {
+    @SuppressWarnings("unchecked")
+    private static List<String> castStrings(Object values) {
+        return (List<String>) values;
+    }
+
+    /** Sets the body, base64-decoded when flagged; false for invalid base64. */
+    private static boolean body(HttpResponse out, String body, boolean base64) {
+        if (!base64) {
+            out.body(body);
             return true;
         }
-        if (!body.isTextual()) {
+        try {
+            out.body(Base64.getMimeDecoder().decode(body));
+            return true;
+        } catch (IllegalArgumentException e) {
             return false;
         }
-        JsonNode b64 = r.get("isBase64Encoded");
-        if (b64 != null && b64.asBoolean(false)) {
-            try {
-                out.body(Base64.getMimeDecoder().decode(body.textValue()));
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        } else {
-            out.body(body.textValue());
-        }
-        return true;
     }
 
     private static int statusCode(JsonNode n) {
@@ -250,10 +296,6 @@ final class ProxyResponses {
         }
     }
 
-    private static boolean validMap(JsonNode n) {
-        return n == null || n.isNull() || n.isObject();
-    }
-
     private static JsonNode parse(byte[] payload) {
         if (payload == null || payload.length == 0) {
             return null;
@@ -263,9 +305,5 @@ final class ProxyResponses {
         } catch (Exception e) {
             return null;
         }
-    }
-
-    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode n) {
-        return n::fields;
     }
 }

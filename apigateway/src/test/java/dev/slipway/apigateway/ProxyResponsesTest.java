@@ -72,4 +72,26 @@ class ProxyResponsesTest {
         assertThat(rest("{\"statusCode\":200,\"multiValueHeaders\":{\"A\":\"not a list\"}}")).isNull();
         assertThat(rest("{\"statusCode\":200,\"body\":\"cut")).isNull();
     }
+
+    static HttpResponse httpApi(String json) {
+        return ProxyResponses.httpApi(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void payloadFormat2_withoutStatusCode_answersThePayloadAsJson() {
+        assertThat(httpApi(" {\"message\":\"hi\",\"n\":[1,2]} ").bodyAsString()).isEqualTo("{\"message\":\"hi\",\"n\":[1,2]}");
+        assertThat(httpApi("\"plain\"").bodyAsString()).isEqualTo("plain");
+        assertThat(httpApi("42").headers().get("Content-Type")).isEqualTo("application/json");
+        assertThat(httpApi("{\"unclosed\":")).isNull();
+    }
+
+    @Test
+    void payloadFormat2_cookiesBecomeSetCookie_andOtherFieldsAreIgnored() {
+        HttpResponse r = httpApi("{\"statusCode\":200,\"extra\":{\"x\":[1]},\"cookies\":[\"a=1\",\"b=2\"],"
+                + "\"headers\":{\"content-type\":\"text/plain\",\"n\":null},\"body\":\"ok\"}");
+        assertThat(r.headers().toString()).isEqualTo("{content-type=text/plain, Set-Cookie=a=1, Set-Cookie=b=2}");
+        assertThat(r.bodyAsString()).isEqualTo("ok");
+        assertThat(httpApi("{\"statusCode\":null,\"body\":\"x\"}")).isNull();
+        assertThat(httpApi("{\"statusCode\":200,\"headers\":\"x\"}")).isNull();
+    }
 }
