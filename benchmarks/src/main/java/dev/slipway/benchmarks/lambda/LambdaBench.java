@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.LongAdder;
  * workers: sequential latency and the threaded throughput use a raw keep-alive HTTP/1.1 socket client
  * ({@link RawClient}); when {@code wrk} is installed, throughput is also measured with it (POST, one
  * connection per client thread). {@code -Dbench.jdkClient=true} adds the JDK HttpClient's sequential
- * figure, the client earlier runs used.
+ * figure, the client earlier runs used. {@code -Dbench.handler=Echo} (or {@code Greet}) runs one handler only;
+ * {@code -Dbench.sequentialOnly=true} only the sequential round trips (with the CPU and bytes allocated per
+ * invocation by Slipway's threads, the figures to compare server-path changes by on a busy machine).
  */
 public final class LambdaBench {
     private static final String ECHO = "dev.slipway.benchmarks.lambda.fn.EchoHandler";
@@ -62,7 +64,12 @@ public final class LambdaBench {
                 java.lang.Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (mode.equals("warm") || mode.equals("all")) {
+            // -Dbench.handler=Echo|Greet: one handler only (shorter A/B runs)
+            String only = System.getProperty("bench.handler", "");
             for (String handler : List.of(ECHO, GREET)) {
+                if (!handler.endsWith("." + only + "Handler") && !only.isEmpty()) {
+                    continue;
+                }
                 warm(code, cache, handler, seconds);
             }
         }
@@ -114,16 +121,27 @@ public final class LambdaBench {
                             raw.call();
                         }
                         long[] nanos = new long[10000];
+                        long serverThreads0 = serverThreadCpuNanos();
+                        long allocated0 = serverThreadAllocatedBytes();
                         for (int i = 0; i < nanos.length; i++) {
                             long t0 = System.nanoTime();
                             raw.call();
                             nanos[i] = System.nanoTime() - t0;
                         }
+                        long serverThreads = serverThreadCpuNanos() - serverThreads0;
+                        long allocated = serverThreadAllocatedBytes() - allocated0;
                         report("Invoke API, sequential, raw socket client (n=10000)", nanos);
+                        System.out.printf(Locale.ROOT, "  per invocation, Slipway's threads (event loop, output reader, "
+                                + "timers): CPU %.1f µs, allocated %,d bytes%n", serverThreads / 1e3 / nanos.length,
+                                allocated / nanos.length);
                         long[] sorted = nanos.clone();
                         Arrays.sort(sorted);
                         invokeApiP50 = pct(sorted, 0.50);
                     }
+                }
+                if (Boolean.getBoolean("bench.sequentialOnly")) {
+                    // -Dbench.sequentialOnly=true: the sequential figures only (allocation A/B in seconds)
+                    continue;
                 }
                 System.out.printf(Locale.ROOT, "Invoke API throughput, %d worker(s), %d raw-client threads: %,.0f invocations/s%n",
                         workers, workers * 2, throughput(uri, workers * 2, seconds));
@@ -133,6 +151,9 @@ public final class LambdaBench {
                             workers, workers * 2, wrk);
                 }
             }
+        }
+        if (Boolean.getBoolean("bench.sequentialOnly")) {
+            return;
         }
         long inProcessP50 = inProcess(code, handler, seconds);
         System.out.printf(Locale.ROOT, "ratio Invoke API p50 / in-process p50: %,.0f×%n",
@@ -196,12 +217,14 @@ public final class LambdaBench {
                 + "'\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
         try {
             long serverCpu0 = serverCpuNanos();
+            long threadsCpu0 = serverThreadCpuNanos();
             long workerCpu0 = workerCpuNanos();
             Process p = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
                     script.toString(), uri.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(seconds + 30L, java.util.concurrent.TimeUnit.SECONDS);
             long serverCpu = serverCpuNanos() - serverCpu0;
+            long threadsCpu = serverThreadCpuNanos() - threadsCpu0;
             long workerCpu = workerCpuNanos() - workerCpu0;
             if (!p.waitFor(seconds + 30L, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
@@ -223,8 +246,9 @@ public final class LambdaBench {
             }
             if (requests > 0) {
                 // CPU per invocation hardly depends on what else runs on the machine, unlike the rate
-                System.out.printf(Locale.ROOT, "  CPU per invocation: server JVM %.1f µs, worker JVMs %.1f µs (%,d requests)%n",
-                        serverCpu / 1e3 / requests, workerCpu / 1e3 / requests, requests);
+                System.out.printf(Locale.ROOT, "  CPU per invocation: server JVM %.1f µs (Slipway's threads %.1f µs), "
+                        + "worker JVMs %.1f µs (%,d requests)%n", serverCpu / 1e3 / requests, threadsCpu / 1e3 / requests,
+                        workerCpu / 1e3 / requests, requests);
             }
             return rate;
         } catch (IOException e) {
@@ -238,6 +262,35 @@ public final class LambdaBench {
     private static long serverCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU time of the threads that serve an invocation (the shared event loop, the output readers, the
+     * timers), without the client, GC and JIT threads: the figure that server-path changes move (still
+     * noisy at a load average of 20: cache misses and preemptions count too; the bytes allocated are not).
+     */
+    private static long serverThreadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("slipway-io") || t.getName().startsWith("lambda-")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
+    }
+
+    /** Bytes allocated by the threads of {@link #serverThreadCpuNanos}: unlike time, the same on a busy machine. */
+    private static long serverThreadAllocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("slipway-io") || t.getName().startsWith("lambda-")) {
+                sum += Math.max(0, threads.getThreadAllocatedBytes(t.getId()));
+            }
+        }
+        return sum;
     }
 
     /** CPU time of the worker processes (children of this JVM), from /proc; 0 where there is none. */
