@@ -39,7 +39,8 @@ public final class CloudCommand implements java.util.concurrent.Callable<Integer
         long start = System.nanoTime();
         LocalCloud cloud;
         try {
-            cloud = LocalCloud.builder().host(host).port(port).dataDir(Optional.ofNullable(dataDir)).start();
+            cloud = LocalCloud.builder().host(host).port(port).dataDir(Optional.ofNullable(dataDir))
+                    .warmUpDigests(true).start();
         } catch (RuntimeException e) {
             if (isBindFailure(e)) {
                 throw new UserError("port " + port + " on " + host + " is already in use",

@@ -112,7 +112,7 @@ final class OfflineSession implements AutoCloseable {
 
     static LocalCloud startCloud(int cloudPort, PrintWriter out) {
         try {
-            return LocalCloud.builder().port(cloudPort)
+            return LocalCloud.builder().port(cloudPort).warmUpDigests(true)
                     .requestListener(log -> {
                         out.println(log.compact());
                         out.flush();
