@@ -61,6 +61,15 @@ public final class HttpServer implements AutoCloseable {
     /** Default ceiling for a request body: services enforce AWS's own, smaller limits themselves. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 30;
 
+    static {
+        // Netty's leak detector samples one buffer in 128 and records a stack trace for it: a cost on
+        // every hot path and no use to a user. -Dio.netty.leakDetection.level=... turns it back on.
+        if (System.getProperty("io.netty.leakDetection.level") == null
+                && System.getProperty("io.netty.leakDetectionLevel") == null) {
+            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
     private static final AtomicInteger SERVER_IDS = new AtomicInteger();
     /** The request decoder's name in every connection's pipeline; raw response bytes are written from there. */
     private static final String DECODER = "decoder";
