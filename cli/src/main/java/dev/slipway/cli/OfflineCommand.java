@@ -53,6 +53,7 @@ public final class OfflineCommand implements Callable<Integer> {
         // The SDK clients of the deploy load their classes meanwhile, off the deploy's path (the first
         // client and request cost ~0.7 s there: "deploy: code storage checked" under SLIPWAY_TRACE).
         dev.slipway.deploy.Target.warmUp();
+        dev.slipway.service.CodeSha256.prefetchRemembered(service.dir); // a rebuilt jar hashes meanwhile
         // The local cloud starts while the service is loaded and its artifact checked: they do not
         // depend on each other, and each takes a good part of a second.
         java.util.concurrent.CompletableFuture<dev.slipway.cloud.LocalCloud> cloud =
