@@ -44,6 +44,9 @@ final class Numbers {
 
     /** The wire form: plain notation, no trailing zeros. */
     static String format(BigDecimal value) {
+        if (value.scale() == 0 && value.precision() < 19) {
+            return Long.toString(value.longValue()); // integers, the common case: no stripped copy (JFR: Query/Scan rendering)
+        }
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
@@ -51,6 +54,17 @@ final class Numbers {
     static int size(BigDecimal value) {
         if (value.signum() == 0) {
             return 1;
+        }
+        if (value.scale() == 0 && value.precision() < 19) {
+            long v = Math.abs(value.longValue());
+            while (v % 10 == 0) {
+                v /= 10;
+            }
+            int digits = 1;
+            for (; v >= 10; v /= 10) {
+                digits++;
+            }
+            return (digits + 1) / 2 + 1 + (value.signum() < 0 ? 1 : 0);
         }
         BigDecimal s = value.stripTrailingZeros();
         int digits = s.precision();
