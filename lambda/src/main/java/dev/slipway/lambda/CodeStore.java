@@ -64,11 +64,12 @@ final class CodeStore {
      * are stored once: each store is keyed by size and CRC32C (an intrinsic, ~1 ms per 10 MB), a
      * store that finds its key running or done waits for it and takes its result if the bytes are
      * equal, byte for byte. Before, each function hashed, checked and linked the jar by itself.
+     * The bytes are held softly: under memory pressure a later store simply hashes again.
      */
     private final Map<Long, CompletableFuture<Stored>> recent = new LinkedHashMap<>();
     private static final int RECENT = 2;
 
-    private record Stored(byte[] zip, Code code) {}
+    private record Stored(java.lang.ref.SoftReference<byte[]> zip, Code code) {}
 
     Code storeZip(byte[] zip) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -87,7 +88,7 @@ final class CodeStore {
         }
         if (earlier != null) {
             Stored s = earlier.handle((done, failure) -> done).join();
-            if (s != null && Arrays.equals(s.zip(), zip) && Files.isRegularFile(s.code().zip())
+            if (s != null && Arrays.equals(s.zip().get(), zip) && Files.isRegularFile(s.code().zip())
                     && Files.isDirectory(s.code().taskRoot())) {
                 return s.code();
             }
@@ -95,7 +96,7 @@ final class CodeStore {
         }
         try {
             Code code = store(zip);
-            mine.complete(new Stored(zip, code));
+            mine.complete(new Stored(new java.lang.ref.SoftReference<>(zip), code));
             return code;
         } catch (RuntimeException | Error e) {
             synchronized (recent) {
