@@ -66,17 +66,23 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
      * Builds (and closes) a Lambda, CloudFormation and S3 client on a background thread, so that the
      * SDK's classes are loaded and initialised while the caller does other work (a CLI's first SDK
      * client costs a few hundred ms of class loading; {@code slipway deploy} starts this before it
-     * reads the service). The clients this class builds afterwards wait until it is done, so no two
-     * clients are ever built at once. Failures are ignored: the real clients report them.
+     * reads the service). The clients this class builds afterwards wait until that is done, so no two
+     * clients are ever built at once. The same thread then makes one request of each kind in process
+     * ({@link SdkWarmUp}); nothing waits for that part: a real request made meanwhile shares the
+     * classes it has initialised. Failures are ignored: the real clients report them.
      */
     public static void warmUp() {
-        warming = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        java.util.concurrent.CompletableFuture<Void> clientsBuilt = new java.util.concurrent.CompletableFuture<>();
+        warming = clientsBuilt;
+        Thread thread = new Thread(() -> {
             Target t = local(URI.create(DEFAULT_LOCAL_ENDPOINT));
             try (LambdaClient l = t.lambdaClient(); CloudFormationClient c = t.cloudFormationClient();
                     S3Client s = t.s3Client()) {
                 Trace.mark("sdk warmed up");
             } catch (RuntimeException | LinkageError e) {
                 // the real clients will say what is wrong
+            } finally {
+                clientsBuilt.complete(null);
             }
             try {
                 SdkWarmUp.run(t);
@@ -84,11 +90,9 @@ public record Target(Kind kind, Optional<URI> endpoint, String region, AwsCreden
             } catch (RuntimeException | LinkageError e) {
                 Trace.mark("sdk request warm-up failed: " + e);
             }
-        }, r -> {
-            Thread thread = new Thread(r, "slipway-sdk-warm-up");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        }, "slipway-sdk-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void awaitWarmUp() {
