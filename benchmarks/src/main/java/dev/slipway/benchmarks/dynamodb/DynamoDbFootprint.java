@@ -195,7 +195,8 @@ public final class DynamoDbFootprint {
     /**
      * Persistent writes from several threads at once through the engine's HTTP handler (no network,
      * no SDK client): PutItem, then 25-item BatchWriteItem, each for {@code seconds} after a warm-up
-     * of as long; prints ops/s and this process's CPU per operation (the engine, its commits and
+     * of as long (partition keys drawn at random per item, as in DynamoDbLoad: a batch touches 25
+     * parts of the store); prints ops/s and this process's CPU per operation (the engine, its commits and
      * this harness's small request strings). Concurrent writers are what the group commit groups.
      */
     private static void writes(double seconds, int threads, Path dir) throws Exception {
@@ -214,7 +215,7 @@ public final class DynamoDbFootprint {
                 long base = n.addAndGet(25);
                 StringBuilder b = new StringBuilder("{\"RequestItems\":{\"writes\":[");
                 for (int i = 0; i < 25; i++) {
-                    b.append(i == 0 ? "" : ",").append("{\"PutRequest\":{\"Item\":").append(item("b" + (base % 1000), (int) (base + i))).append("}}");
+                    b.append(i == 0 ? "" : ",").append("{\"PutRequest\":{\"Item\":").append(item("b" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000), (int) (base + i))).append("}}");
                 }
                 call(h, "BatchWriteItem", b.append("]}}").toString());
             };
