@@ -10,14 +10,15 @@ import java.util.concurrent.TimeoutException;
  * Integration timeouts on one timing wheel shared by every API: each proxied request arms one and
  * almost always disarms it a millisecond later. {@link CompletableFuture#orTimeout} does the same on
  * a scheduled executor, whose arming and cancelling take a lock and reorder a heap; the wheel's
- * are two lock-free queue inserts. Timeouts fire up to a tick late (10 ms; AWS's are 50 ms to 29 s).
+ * are two lock-free queue inserts. Timeouts fire up to a tick late (50 ms, AWS's shortest integration timeout; the
+ * longest is 29 s by default); a coarser tick also wakes an idle server less often.
  */
 final class Timeouts {
     private static final HashedWheelTimer WHEEL = new HashedWheelTimer(r -> {
         Thread t = new Thread(r, "apigateway-timeouts");
         t.setDaemon(true);
         return t;
-    }, 10, TimeUnit.MILLISECONDS, 512);
+    }, 50, TimeUnit.MILLISECONDS, 512);
 
     private Timeouts() {}
 

@@ -66,7 +66,7 @@ final class BodyAssembler extends ChannelInboundHandlerAdapter {
         if (msg instanceof io.netty.handler.codec.http.HttpRequest r && !(msg instanceof FullHttpRequest)
                 && r.decoderResult().isSuccess() && !r.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
             long length = contentLength(r);
-            if (length >= 0 && length <= maxBodyBytes) {
+            if (length >= 0 && length <= Math.min(maxBodyBytes, DIRECT_MAX_BYTES)) {
                 pending = r;
                 body = length == 0 ? EMPTY : new byte[(int) length];
                 filled = 0;
@@ -77,6 +77,11 @@ final class BodyAssembler extends ChannelInboundHandlerAdapter {
     }
 
     private static final byte[] EMPTY = new byte[0];
+    /**
+     * The array is allocated from the declared length before any byte arrives: above this (larger
+     * than Lambda's 6 MB payloads), the aggregator, which grows with the data received, takes it.
+     */
+    private static final int DIRECT_MAX_BYTES = 8 << 20;
 
     /** The declared length, 0 when none is declared, -1 when it is not one plain number. */
     private static long contentLength(io.netty.handler.codec.http.HttpRequest r) {

@@ -377,6 +377,11 @@ public final class HttpServer implements AutoCloseable {
             if (!(head && out.headers().contains(HttpHeaderNames.CONTENT_LENGTH))) {
                 out.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
             }
+            if (head) {
+                // the encoder alone does not know the request was HEAD: a chunked header would make it
+                // write a last chunk, bytes a HEAD response must not carry
+                out.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+            }
             if (keepAlive) {
                 if (!HttpVersion.HTTP_1_1.equals(out.protocolVersion())) {
                     out.headers().set(HttpHeaderNames.CONNECTION, "keep-alive");

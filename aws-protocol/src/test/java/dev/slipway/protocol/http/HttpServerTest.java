@@ -67,6 +67,26 @@ class HttpServerTest {
     }
 
     @Test
+    void aHeadAnswerWithAChunkedHeader_carriesNoBytesAfterItsHead_andTheConnectionServesTheNextRequest() throws Exception {
+        HttpHandler chunkedHeader = request -> HttpResponse.status(200).header("Transfer-Encoding", "chunked")
+                .body(request.method());
+        try (HttpServer server = HttpServer.start("head", 0, chunkedHeader);
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            // the HEAD answer's head, then straight the GET answer's status line: no "0\r\n\r\n" between
+            int second = answer.indexOf("HTTP/1.1", 1);
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            assertThat(second).isPositive();
+            assertThat(answer.substring(0, second)).endsWith("\r\n\r\n").doesNotContain("\r\n\r\n0");
+            assertThat(answer.substring(second)).startsWith("HTTP/1.1 200").contains("GET");
+        }
+    }
+
+    @Test
     void aServerWithItsOwnThreads_doesNotUseTheSharedLoop() throws Exception {
         try (HttpServer own = HttpServer.builder("own", threadName()).ioThreads(1).start()) {
             assertThat(get(own.url() + "/")).startsWith("own-io-");
