@@ -72,8 +72,10 @@ public final class DynamoDbEngine implements AutoCloseable {
         if (a == null) {
             throw dev.slipway.dynamodb.error.UnknownOperationException.unknown();
         }
+        Action run = a;
+        JsonNode input = request == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : request;
         try {
-            return a.handle(request == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : request);
+            return tables.storage.apply(() -> run.handle(input));
         } finally {
             awaitDurable();
         }
@@ -145,6 +147,8 @@ public final class DynamoDbEngine implements AutoCloseable {
 
     /** Deletes items whose TTL has passed on the engine's clock; the background sweep calls this too. */
     public int sweepExpiredItems() {
+        // not under Storage.apply: each expired item's delete stands alone, so a commit may take
+        // some of them (the rest go with the next), and a long sweep does not hold up commits
         try {
             return TimeToLiveActions.sweep(tables);
         } finally {

@@ -23,7 +23,7 @@ final class GroupCommit implements AutoCloseable {
     private final BlockingQueue<CompletableFuture<Void>> waiting = new LinkedBlockingQueue<>();
     private final Runnable commit;
     private final Thread thread;
-    private volatile boolean closed;
+    private boolean closed; // guarded by this
 
     GroupCommit(String name, Runnable commit) {
         this.commit = commit;
@@ -32,14 +32,22 @@ final class GroupCommit implements AutoCloseable {
         thread.start();
     }
 
-    /** Completes after a commit that includes every change made before this call. */
+    /**
+     * Completes after a commit that includes every change made before this call. After
+     * {@link #close()} it fails at once (the store is closing; the write is not acknowledged):
+     * it does not commit here, as the caller may be inside an action that a commit waits for.
+     */
     CompletableFuture<Void> request() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (closed) {
-            commitNow(done);
-            return done;
+        // the check and the add under one lock with close(): no request queues behind CLOSE,
+        // where no commit would ever complete it
+        synchronized (this) {
+            if (!closed) {
+                waiting.add(done);
+                return done;
+            }
         }
-        waiting.add(done);
+        done.completeExceptionally(new IllegalStateException("the store is closed"));
         return done;
     }
 
@@ -66,20 +74,16 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private synchronized void commitNow(CompletableFuture<Void> done) {
-        try {
-            commit.run();
-            done.complete(null);
-        } catch (RuntimeException | Error e) {
-            done.completeExceptionally(e);
-        }
-    }
-
     /** Commits what is waiting and stops the committing thread. */
     @Override
     public void close() {
-        closed = true;
-        waiting.add(CLOSE);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            waiting.add(CLOSE); // last in the queue: every request made before is committed
+        }
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -88,10 +92,6 @@ final class GroupCommit implements AutoCloseable {
                 interrupted = true;
             }
         }
-        // a request that raced with close() queued behind CLOSE: commit it here
-        List<CompletableFuture<Void>> rest = new ArrayList<>();
-        waiting.drainTo(rest);
-        rest.forEach(this::commitNow);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

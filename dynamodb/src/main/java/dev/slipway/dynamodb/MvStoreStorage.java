@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
@@ -33,6 +36,13 @@ final class MvStoreStorage implements Storage {
     private final java.util.concurrent.ConcurrentHashMap<String, MVMap<byte[], byte[]>> itemMaps = new java.util.concurrent.ConcurrentHashMap<>();
     /** The commit the current request waits for (set by commit(), taken by durable()). */
     private final ThreadLocal<CompletableFuture<Void>> pending = new ThreadLocal<>();
+    /**
+     * Actions hold the read lock while they apply their changes ({@link #apply}), many at once; a
+     * commit takes the write lock, so it never captures half an action (half a TransactWriteItems
+     * on disk after a kill). A commit is short, so an event loop waits briefly at most; an action
+     * never waits for a commit while it holds the read lock ({@link #commit()} only queues).
+     */
+    private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
 
     MvStoreStorage(Path dir) {
         try {
@@ -48,7 +58,7 @@ final class MvStoreStorage implements Storage {
         store = new MVStore.Builder().fileName(dir.resolve("dynamodb.mv.db").toString())
                 .autoCommitDisabled().pageSplitSize(4 * 1024).open();
         tables = store.openMap("tables");
-        group = new GroupCommit("dynamodb-commit", store::commit);
+        group = new GroupCommit("dynamodb-commit", this::commitStore);
     }
 
     @Override
@@ -126,6 +136,33 @@ final class MvStoreStorage implements Storage {
     }
 
     @Override
+    public <T> T apply(Supplier<T> action) {
+        Lock read = commitLock.readLock();
+        read.lock();
+        try {
+            return action.get();
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /** Whether a commit is waiting for actions in flight to finish (for tests). */
+    boolean commitWaiting() {
+        return commitLock.hasQueuedThreads();
+    }
+
+    /** The group commit's commit: between actions, never inside one. */
+    private void commitStore() {
+        Lock write = commitLock.writeLock();
+        write.lock();
+        try {
+            store.commit();
+        } finally {
+            write.unlock();
+        }
+    }
+
+    @Override
     public void commit() {
         pending.set(group.request());
     }
@@ -143,7 +180,13 @@ final class MvStoreStorage implements Storage {
     @Override
     public void close() {
         group.close();
-        store.close();
+        Lock write = commitLock.writeLock();
+        write.lock();
+        try {
+            store.close();
+        } finally {
+            write.unlock();
+        }
     }
 
     /** "itembytes." cannot collide with the older "items." maps, whatever the table name. */

@@ -20,9 +20,14 @@ import java.util.Map;
 
 /**
  * What {@link DynamoDbServer#start} runs on a second thread while Netty binds on the caller's: one
- * ListTables through the engine's wire handler, then one request and answer through the HTTP codec
- * chain the server's connections use, in an {@link EmbeddedChannel}. The first real request then
- * finds those classes loaded and initialised.
+ * ListTables through the engine's wire handler, then one request and answer through Netty's HTTP/1.1
+ * codec in an {@link EmbeddedChannel}: {@link HttpServerCodec} (a request decoder and a response
+ * encoder, the classes behind the server's {@code HttpRequestDecoder} and {@code HttpResponseEncoder}),
+ * the expect-continue handler, the aggregator and a {@link DefaultFullHttpResponse}. The first real
+ * request then finds those Netty classes loaded and initialised. It is not the server's own
+ * per-connection chain: aws-protocol's HttpServer decodes and encodes with the separate
+ * {@code HttpRequestDecoder} and {@code HttpResponseEncoder}, assembles bodies with its own
+ * {@code BodyAssembler} and writes answers as raw bytes, none of which this runs.
  *
  * <p>Why: on a quiet 2-core machine the embedded start to the first answer measured 268–331 ms
  * (BENCHMARKS.md, 17:03 pass), of which the first ListTables was 65–90 ms; its connection's event
@@ -55,7 +60,7 @@ final class StartupWarmUp {
         wire.handle(new HttpRequest("POST", "/", "", headers, LIST_TABLES.getBytes(StandardCharsets.UTF_8), null));
     }
 
-    /** The HttpServer's per-connection codec chain (aws-protocol HttpServer.initChannel), once. */
+    /** One request and answer through Netty's HTTP/1.1 server codec and aggregator (not HttpServer's own chain). */
     private static void http() {
         EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(8192, 65536, 65536),
                 new HttpServerExpectContinueHandler(), new HttpObjectAggregator(1 << 20, true));

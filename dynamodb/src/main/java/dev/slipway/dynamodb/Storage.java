@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Where tables and items persist. The in-memory engine keeps everything on the heap (the maps in
@@ -38,6 +39,16 @@ interface Storage extends AutoCloseable {
      * concurrent requests, {@link GroupCommit}).
      */
     void commit();
+
+    /**
+     * Runs one action, i.e. applies all of its changes: a persistent storage never commits while
+     * an action runs, so a commit holds all of a TransactWriteItems or BatchWriteItem or none of
+     * it. Actions run concurrently with each other as before. The action must not wait for a
+     * commit ({@link #durable()}) inside: callers wait after this returns.
+     */
+    default <T> T apply(Supplier<T> action) {
+        return action.get();
+    }
 
     /**
      * Completes once what the current thread's last {@link #commit()} covered is durable (at once

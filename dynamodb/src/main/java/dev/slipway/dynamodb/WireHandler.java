@@ -64,7 +64,7 @@ final class WireHandler implements HttpHandler {
         try {
             Action action = action(request.header("X-Amz-Target").orElse(""));
             JsonNode input = parse(request.body());
-            return respond(200, JsonCodec.write(JsonCodec.deferringItems(() -> action.handle(input))));
+            return respond(200, JsonCodec.write(JsonCodec.deferringItems(() -> storage.apply(() -> action.handle(input)))));
         } catch (DynamoDbException e) {
             return error(e);
         } catch (StackOverflowError e) {

@@ -38,14 +38,16 @@
  * write request is acknowledged only after an {@code MVStore.commit()} that includes it. Commits
  * are grouped ({@code GroupCommit}): one committing thread commits for every request that asked
  * while its previous commit ran, so concurrent writers share a commit instead of each serialising
- * the dirty pages again; a lone write is committed at once (no timer). MVStore is a
+ * the dirty pages again; a lone write is committed at once (no timer). A commit never runs while
+ * an action applies its changes ({@code Storage.apply}: actions share a read lock, a commit takes
+ * the write lock), so a TransactWriteItems or BatchWriteItem is on disk whole or not at all. MVStore is a
  * well-kept, log-structured embedded store already used by H2; RocksDB would add a native
  * library per platform for no gain at this scale (the heap maps serve every read; the store only
  * absorbs writes and is read once at start-up). Items are kept there as DynamoDB JSON, not in the
  * heap's byte encoding, whose attribute-name dictionary lives only as long as the process. The commit hands the new chunk to the operating
  * system with a {@code write()}, so an acknowledged write survives {@code kill -9} of the server
- * ({@code KillDurabilityTest} kills a child JVM under an 8-writer PutItem and BatchWriteItem load and finds every
- * acknowledged item after restart); no {@code fsync} is issued per write, so a power loss or
+ * ({@code KillDurabilityTest} kills a child JVM under an 8-writer PutItem and BatchWriteItem load, plus two TransactWriteItems writers, and finds every
+ * acknowledged item, and every transaction whole or absent, after restart); no {@code fsync} is issued per write, so a power loss or
  * kernel crash can lose the last writes, as with most local emulators. Without a data directory
  * the heap is the only store.
  *

@@ -69,6 +69,13 @@ class GroupCommitTest {
         assertThat(commits.get()).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void aRequestAfterClose_failsAtOnce_insteadOfHanging() {
+        GroupCommit group = new GroupCommit("test-commit", () -> {});
+        group.close();
+        assertThat(group.request()).isCompletedExceptionally();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -32,7 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * directory, eight clients write under load (four with PutItem, four with 5-item BatchWriteItem,
  * so that the group commit covers several requests and batches at once), the server is killed
  * (SIGKILL) mid-load, restarted on the same directory, and every acknowledged item must be there,
- * intact.
+ * intact. Two more clients write two items per TransactWriteItems: after the restart every
+ * transaction sent, acknowledged or not, is on disk whole or not at all (a commit never captures
+ * half of one).
  */
 class KillDurabilityTest {
 
@@ -88,6 +91,7 @@ class KillDurabilityTest {
         Process first = startServer(dir);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicInteger unprocessed = new java.util.concurrent.atomic.AtomicInteger();
+        Set<List<String>> transactions = ConcurrentHashMap.newKeySet(); // every pair sent
         try {
             String url = awaitUrl(first);
             try (DynamoDbClient ddb = client(url)) {
@@ -96,13 +100,22 @@ class KillDurabilityTest {
                         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
                 CountDownLatch enough = new CountDownLatch(800);
                 List<Thread> writers = new ArrayList<>();
-                for (int w = 0; w < 8; w++) {
+                for (int w = 0; w < 10; w++) {
                     int writer = w;
                     Thread t = new Thread(() -> {
                         for (int i = 0; ; i++) {
                             List<String> ids = new ArrayList<>();
                             try {
-                                if (writer < 4) {
+                                if (writer >= 8) {
+                                    String a = writer + "-" + i + "-a";
+                                    String b = writer + "-" + i + "-b";
+                                    ids.add(a);
+                                    ids.add(b);
+                                    transactions.add(List.of(a, b)); // before sending: it may land unacknowledged
+                                    ddb.transactWriteItems(r -> r.transactItems(
+                                            TransactWriteItem.builder().put(p -> p.tableName("durable").item(item(a))).build(),
+                                            TransactWriteItem.builder().put(p -> p.tableName("durable").item(item(b))).build()));
+                                } else if (writer < 4) {
                                     ids.add(writer + "-" + i);
                                     ddb.putItem(b -> b.tableName("durable").item(item(ids.get(0))));
                                 } else {
@@ -147,6 +160,15 @@ class KillDurabilityTest {
                 var item = ddb.getItem(b -> b.tableName("durable").key(Map.of("id", AttributeValue.fromS(id)))).item();
                 assertThat(item).as("acknowledged item %s", id).isNotEmpty();
                 assertThat(item.get("data").s()).isEqualTo(payload(id));
+            }
+            assertThat(transactions).isNotEmpty();
+            for (List<String> pair : transactions) {
+                List<Boolean> present = new ArrayList<>();
+                for (String id : pair) {
+                    present.add(!ddb.getItem(b -> b.tableName("durable").key(Map.of("id", AttributeValue.fromS(id))))
+                            .item().isEmpty());
+                }
+                assertThat(present).as("transaction %s is all or nothing on disk", pair).containsOnly(present.get(0));
             }
         } finally {
             second.destroyForcibly();

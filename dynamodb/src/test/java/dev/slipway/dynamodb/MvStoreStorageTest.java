@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
@@ -66,5 +69,53 @@ class MvStoreStorageTest {
             assertThat(engine.getItem("tbl", Map.of("id", new AttributeValue.S("a")))).isEmpty();
             assertThat(engine.getItem("tbl", Map.of("id", new AttributeValue.S("b")))).isPresent();
         }
+    }
+
+    /** A commit asked for while an action is half applied waits for all of it: never half a transaction on disk. */
+    @Test
+    void aCommitAskedForMidAction_waitsForTheWholeAction(@TempDir Path dir) throws Exception {
+        Map<String, AttributeValue> a = Map.of("id", new AttributeValue.S("a"));
+        Map<String, AttributeValue> b = Map.of("id", new AttributeValue.S("b"));
+        CountDownLatch halfApplied = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        MvStoreStorage storage = new MvStoreStorage(dir);
+        try {
+            Thread action = new Thread(() -> storage.apply(() -> {
+                storage.write("t", a, a);
+                halfApplied.countDown();
+                try {
+                    finish.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                storage.write("t", b, b);
+                storage.commit();
+                return null;
+            }));
+            action.start();
+            assertThat(halfApplied.await(30, TimeUnit.SECONDS)).isTrue();
+            storage.commit(); // another request's commit, asked for while the action is half applied
+            CompletableFuture<Void> other = storage.durable();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!storage.commitWaiting() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(storage.commitWaiting()).as("the commit waits for the action").isTrue();
+            assertThat(other).isNotDone();
+            finish.countDown();
+            action.join(30_000);
+            other.get(30, TimeUnit.SECONDS);
+        } finally {
+            finish.countDown();
+            storage.close();
+        }
+        java.util.List<Map<String, AttributeValue>> loaded = new java.util.ArrayList<>();
+        MvStoreStorage reopened = new MvStoreStorage(dir);
+        try {
+            reopened.loadItems("t", loaded::add);
+        } finally {
+            reopened.close();
+        }
+        assertThat(loaded).containsExactlyInAnyOrder(a, b);
     }
 }
