@@ -98,7 +98,8 @@ final class SdkWarmUp {
                     SdkHttpResponse response = SdkHttpResponse.builder().statusCode(a.status())
                             .putHeader("Content-Type", a.contentType())
                             .putHeader("Content-Length", Integer.toString(a.body().length))
-                            .putHeader("ETag", "\"0\"")
+                            // the hex MD5 S3 gives: the client checks a PutObject's ETag against what it sent
+                            .putHeader("ETag", "\"" + md5Hex(body.length > 0 ? body : a.body()) + "\"")
                             .putHeader("x-amz-request-id", http.method().name())
                             .build();
                     return HttpExecuteResponse.builder().response(response)
@@ -112,5 +113,13 @@ final class SdkWarmUp {
 
         @Override
         public void close() {}
+
+        private static String md5Hex(byte[] bytes) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -222,8 +222,7 @@ final class Invoker implements AutoCloseable {
     private Pool pool(FunctionVersion v) {
         FunctionRegistry.Entry entry = functions.entry(v.name());
         Integer reserved = functions.reservedConcurrency(entry);
-        String key = v.name() + "|" + v.version() + "|" + v.revisionId() + "|" + reserved;
-        return pools.computeIfAbsent(key, k -> {
+        return pools.computeIfAbsent(key(v, reserved), k -> {
             boolean debug = settings.debugFunctions().contains(v.name());
             Pool.Settings ps = new Pool.Settings(reserved == null ? -1 : reserved,
                     debug ? 1 : settings.maxWorkersPerFunction(), settings.forceColdStart() && !debug, !debug);
@@ -234,6 +233,10 @@ final class Invoker implements AutoCloseable {
             }
             return p;
         });
+    }
+
+    private static String key(FunctionVersion v, Integer reserved) {
+        return v.name() + "|" + v.version() + "|" + v.revisionId() + "|" + reserved;
     }
 
     /** Provisioned concurrency: keeps {@code count} workers of the version started; see {@link Pool#provision}. */
@@ -292,12 +295,14 @@ final class Invoker implements AutoCloseable {
 
     /**
      * Retires the pools of a function whose configuration changed or that was deleted; those of
-     * published versions that still exist keep running (a version never changes, and Lambda keeps
+     * published versions that still exist, under the same reserved concurrency, keep running (a version never changes, and Lambda keeps
      * its environments, provisioned ones included, when $LATEST is updated).
      */
     void retire(String function) {
         pools.entrySet().removeIf(e -> {
-            if (e.getKey().startsWith(function + "|") && !stillPublished(e.getValue().function())) {
+            FunctionVersion v = e.getValue().function();
+            if (e.getKey().startsWith(function + "|") && !(stillPublished(v)
+                    && e.getKey().equals(key(v, functions.reservedConcurrency(functions.entry(v.name())))))) {
                 e.getValue().retire();
                 return true;
             }

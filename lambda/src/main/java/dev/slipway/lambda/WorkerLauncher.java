@@ -183,6 +183,8 @@ final class WorkerLauncher implements Sandbox.Launcher {
 
     /** Stands for any {@code -XX:+Use...GC} in {@link #userFlags}: one collector replaces another. */
     static final String GC = "<gc>";
+    private static final Set<String> COLLECTORS = Set.of("UseSerialGC", "UseParallelGC", "UseG1GC", "UseZGC",
+            "UseShenandoahGC", "UseEpsilonGC", "UseConcMarkSweepGC", "UseParallelOldGC");
 
     /**
      * The JIT default of Lambda's Java runtimes (docs.aws.amazon.com/lambda/latest/dg/java-customization.html,
@@ -200,7 +202,7 @@ final class WorkerLauncher implements Sandbox.Launcher {
 
     /**
      * The JVM flags a {@code JAVA_TOOL_OPTIONS} value sets, by name ({@code -Xmx} is MaxHeapSize,
-     * {@code -Xss} ThreadStackSize, any collector {@link #GC}).
+     * {@code -Xss} ThreadStackSize, {@code MaxRAMPercentage} MaxHeapSize, any collector {@link #GC}).
      */
     static Set<String> userFlags(String javaToolOptions) {
         if (javaToolOptions == null || javaToolOptions.isBlank()) {
@@ -219,7 +221,13 @@ final class WorkerLauncher implements Sandbox.Launcher {
                 }
                 int eq = flag.indexOf('=');
                 String name = eq < 0 ? flag : flag.substring(0, eq);
-                names.add(name.matches("Use\\w*GC") ? GC : name);
+                if (COLLECTORS.contains(name)) {
+                    names.add(GC);
+                } else if (name.equals("MaxRAMPercentage") || name.equals("MaxRAM")) {
+                    names.add("MaxHeapSize");
+                } else {
+                    names.add(name);
+                }
             }
         }
         return names;
