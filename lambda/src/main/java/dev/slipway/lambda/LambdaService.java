@@ -41,6 +41,7 @@ public final class LambdaService implements AutoCloseable {
     private final VersionActions versions;
     private final ProvisionedConcurrencyActions provisioned;
     private final Invoker invoker;
+    private final WorkerLauncher launcher;
     private final Optional<Path> tempDir;
     private final Thread shutdownHook;
     private volatile boolean closed;
@@ -69,7 +70,7 @@ public final class LambdaService implements AutoCloseable {
             registry.load(code);
             boolean pureJava = b.pureJava || Boolean.getBoolean("slipway.lambda.pureJava")
                     || "true".equalsIgnoreCase(System.getenv("SLIPWAY_LAMBDA_PURE_JAVA"));
-            WorkerLauncher launcher = new WorkerLauncher(new WorkerLauncher.Config(b.jdks, RuntimeClient.prepare(
+            this.launcher = new WorkerLauncher(new WorkerLauncher.Config(b.jdks, RuntimeClient.prepare(
                     cache.resolve("ric")), cache, pidDir, b.endpointUrl, region, pureJava, b.appCds, Map.copyOf(b.debugPorts),
                     b.debugSuspend, v -> provisioned.count(v) > 0));
             this.invoker = new Invoker(functions, launcher, b.logSink, new Invoker.Settings(b.idleTimeout,
@@ -331,6 +332,7 @@ public final class LambdaService implements AutoCloseable {
         }
         closed = true;
         invoker.close();
+        launcher.awaitArchives(Duration.ofSeconds(10));
         tempDir.ifPresent(CodeStore::deleteTree);
         try {
             java.lang.Runtime.getRuntime().removeShutdownHook(shutdownHook);

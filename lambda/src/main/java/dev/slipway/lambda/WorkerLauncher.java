@@ -63,6 +63,8 @@ final class WorkerLauncher implements Sandbox.Launcher {
     private final Config config;
     private final Set<String> training = ConcurrentHashMap.newKeySet();
     private final Set<String> trainingSandboxes = ConcurrentHashMap.newKeySet();
+    /** Exit steps of training workers still to run (archive moved into place, cache pruned). */
+    private final Set<java.util.concurrent.CompletableFuture<Void>> archiving = ConcurrentHashMap.newKeySet();
 
     WorkerLauncher(Config config) {
         this.config = config;
@@ -156,7 +158,7 @@ final class WorkerLauncher implements Sandbox.Launcher {
         writePid(sandbox, process);
         Path archive = cdsArchive;
         String key = cdsKey;
-        process.onExit().thenRun(() -> {
+        java.util.concurrent.CompletableFuture<Void> exited = process.onExit().thenRun(() -> {
             if (archive != null) {
                 Path tmp = tmpArchive(archive, sandbox);
                 try {
@@ -178,7 +180,27 @@ final class WorkerLauncher implements Sandbox.Launcher {
                 // reaped at the next start
             }
         });
+        if (archive != null) {
+            archiving.add(exited);
+            exited.whenComplete((r, e) -> archiving.remove(exited));
+        }
         return process;
+    }
+
+    /**
+     * Waits (at most {@code max}) until the archives of training workers that have exited are in
+     * place and the cache pruned: the service's close stops the workers, and these steps run when
+     * each process is gone.
+     */
+    void awaitArchives(java.time.Duration max) {
+        try {
+            java.util.concurrent.CompletableFuture.allOf(archiving.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // an archive that is not ready is trained again by a later worker
+        }
     }
 
     /** Stands for any {@code -XX:+Use...GC} in {@link #userFlags}: one collector replaces another. */
