@@ -299,15 +299,28 @@ final class Invoker implements AutoCloseable {
      * its environments, provisioned ones included, when $LATEST is updated).
      */
     void retire(String function) {
+        java.util.List<FunctionVersion> reconfigured = new java.util.ArrayList<>();
         pools.entrySet().removeIf(e -> {
             FunctionVersion v = e.getValue().function();
-            if (e.getKey().startsWith(function + "|") && !(stillPublished(v)
-                    && e.getKey().equals(key(v, functions.reservedConcurrency(functions.entry(v.name())))))) {
-                e.getValue().retire();
-                return true;
+            if (!e.getKey().startsWith(function + "|")) {
+                return false;
             }
-            return false;
+            boolean published = stillPublished(v);
+            if (published && e.getKey().equals(key(v, functions.reservedConcurrency(functions.entry(v.name()))))) {
+                return false;
+            }
+            e.getValue().retire();
+            if (published) {
+                reconfigured.add(v);
+            }
+            return true;
         });
+        // a published version whose reserved concurrency changed: its provisioned workers start again at once
+        for (FunctionVersion v : reconfigured) {
+            if (provisioned.applyAsInt(v) > 0) {
+                pool(v);
+            }
+        }
     }
 
     private boolean stillPublished(FunctionVersion v) {

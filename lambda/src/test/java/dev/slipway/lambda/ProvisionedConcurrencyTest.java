@@ -209,6 +209,25 @@ class ProvisionedConcurrencyTest {
         }
 
         @Test
+        void changingReservedConcurrency_keepsTheProvisionedCount_noWorkersOfTheOldSettingLeftBehind() throws Exception {
+            create("pc-reserved");
+            fx.client.putProvisionedConcurrencyConfig(b -> b.functionName("pc-reserved").qualifier("1")
+                    .provisionedConcurrentExecutions(1));
+            assertThat(awaitReady("pc-reserved", "1").status()).isEqualTo(ProvisionedConcurrencyStatusEnum.READY);
+
+            fx.client.putFunctionConcurrency(b -> b.functionName("pc-reserved").reservedConcurrentExecutions(5));
+
+            InvokeResponse r = fx.lambda.invoke(new InvokeRequest("pc-reserved", null, null, null, "1",
+                    "3".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(r.payloadAsString()).isEqualTo("3");
+            long until = System.nanoTime() + HANG_GUARD_NANOS;
+            while (fx.lambda.workerCount("pc-reserved") != 1 && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(fx.lambda.workerCount("pc-reserved")).as("one provisioned worker, not one per setting").isEqualTo(1);
+        }
+
+        @Test
         void deletingTheFunction_deletesItsConfigs() throws Exception {
             create("pc-gone");
             fx.client.putProvisionedConcurrencyConfig(b -> b.functionName("pc-gone").qualifier("1")
