@@ -43,10 +43,8 @@ final class ProxyResponses {
             return null;
         }
         int status = -1;
-        Map<String, Object> mv = null;
-        Map<String, String> single = null;
-        boolean mapsValid = true;
-        boolean mvValid = true;
+        Object mv = null;
+        Object single = null;
         String body = null;
         boolean bodyValid = true;
         boolean base64 = false;
@@ -54,32 +52,8 @@ final class ProxyResponses {
             JsonToken t = p.nextToken();
             switch (field) {
                 case "statusCode" -> status = statusCode(p, t);
-                case "multiValueHeaders" -> {
-                    mv = null;
-                    mvValid = true;
-                    if (t == JsonToken.START_OBJECT) {
-                        mv = new LinkedHashMap<>();
-                        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                            mv.put(name, values(p, p.nextToken()));
-                        }
-                    } else if (t != JsonToken.VALUE_NULL) {
-                        mvValid = false;
-                        p.skipChildren();
-                    }
-                }
-                case "headers" -> {
-                    single = null;
-                    mapsValid = true;
-                    if (t == JsonToken.START_OBJECT) {
-                        single = new LinkedHashMap<>();
-                        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                            single.put(name, text(p, p.nextToken()));
-                        }
-                    } else if (t != JsonToken.VALUE_NULL) {
-                        mapsValid = false;
-                        p.skipChildren();
-                    }
-                }
+                case "multiValueHeaders" -> mv = object(p, t, ProxyResponses::values);
+                case "headers" -> single = object(p, t, ProxyResponses::text);
                 case "body" -> {
                     body = t == JsonToken.VALUE_STRING ? p.getText() : null;
                     bodyValid = t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL;
@@ -92,26 +66,26 @@ final class ProxyResponses {
                 }
             }
         }
-        if (status < 100 || status > 599 || !mapsValid || !mvValid || !bodyValid) {
+        if (status < 100 || status > 599 || single == INVALID || mv == INVALID || !bodyValid) {
             return null;
         }
         HttpResponse out = HttpResponse.status(status);
-        if (mv != null) {
-            for (Map.Entry<String, Object> e : mv.entrySet()) {
+        if (mv instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (e.getValue() instanceof List<?> values) {
                     for (Object v : values) {
-                        out.header(e.getKey(), (String) v);
+                        out.header((String) e.getKey(), (String) v);
                     }
                 } else if (e.getValue() == INVALID) {
                     return null;
                 }
             }
         }
-        if (single != null) {
-            for (Map.Entry<String, String> e : single.entrySet()) {
+        if (single instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
                 // A header named in both keeps the multiValueHeaders values, as AWS documents.
-                if (e.getValue() != null && !out.headers().contains(e.getKey())) {
-                    out.header(e.getKey(), e.getValue());
+                if (e.getValue() != null && !out.headers().contains((String) e.getKey())) {
+                    out.header((String) e.getKey(), (String) e.getValue());
                 }
             }
         }
@@ -141,6 +115,30 @@ final class ProxyResponses {
     }
 
     private static final Object INVALID = new Object();
+
+    /** Reads one value whose first token is {@code t}. */
+    private interface ValueReader {
+        Object read(JsonParser p, JsonToken t) throws IOException;
+    }
+
+    /**
+     * An object's fields, each read by {@code value}, in order (a repeated name: the last value wins);
+     * null for JSON null; {@link #INVALID} for anything else.
+     */
+    private static Object object(JsonParser p, JsonToken t, ValueReader value) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return INVALID;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            fields.put(name, value.read(p, p.nextToken()));
+        }
+        return fields;
+    }
 
     /** A value as {@link JsonNode#asText()} has it; null for JSON null. */
     private static String text(JsonParser p, JsonToken t) throws IOException {
@@ -195,8 +193,7 @@ final class ProxyResponses {
     private static HttpResponse httpApiObject(JsonParser p, byte[] payload) throws IOException {
         boolean hasStatus = false;
         int status = -1;
-        Map<String, String> headers = null;
-        boolean headersValid = true;
+        Object headers = null;
         List<String> cookies = null;
         String body = null;
         boolean bodyValid = true;
@@ -208,19 +205,7 @@ final class ProxyResponses {
                     hasStatus = true;
                     status = statusCode(p, t);
                 }
-                case "headers" -> {
-                    headers = null;
-                    headersValid = true;
-                    if (t == JsonToken.START_OBJECT) {
-                        headers = new LinkedHashMap<>();
-                        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                            headers.put(name, text(p, p.nextToken()));
-                        }
-                    } else if (t != JsonToken.VALUE_NULL) {
-                        headersValid = false;
-                        p.skipChildren();
-                    }
-                }
+                case "headers" -> headers = object(p, t, ProxyResponses::text);
                 case "cookies" -> {
                     Object values = values(p, t);
                     cookies = values instanceof List<?> ? castStrings(values) : null;
@@ -238,14 +223,14 @@ final class ProxyResponses {
         if (!hasStatus) {
             return HttpResponse.json(200, new String(payload, StandardCharsets.UTF_8).trim());
         }
-        if (status < 100 || status > 599 || !headersValid || !bodyValid) {
+        if (status < 100 || status > 599 || headers == INVALID || !bodyValid) {
             return null;
         }
         HttpResponse out = HttpResponse.status(status);
-        if (headers != null) {
-            for (Map.Entry<String, String> e : headers.entrySet()) {
+        if (headers instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (e.getValue() != null) {
-                    out.header(e.getKey(), e.getValue());
+                    out.header((String) e.getKey(), (String) e.getValue());
                 }
             }
         }

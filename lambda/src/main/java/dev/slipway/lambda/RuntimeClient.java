@@ -140,15 +140,19 @@ final class RuntimeClient {
             if (in == null) {
                 throw new IOException("missing " + resource);
             }
-            byte[] bytes = in.readAllBytes();
-            if (!Files.isRegularFile(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-                Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), "class", ".tmp");
-                Files.write(tmp, bytes);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
+            writeIfChanged(target, in.readAllBytes());
         }
         return dir;
+    }
+
+    /** Writes a class file where a worker's class path finds it, atomically, unless it is there already. */
+    private static void writeIfChanged(Path target, byte[] bytes) throws IOException {
+        if (!Files.isRegularFile(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), "class", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     static final String NATIVE_CLIENT = "com/amazonaws/services/lambda/runtime/api/client/runtimeapi/NativeClient";
@@ -161,13 +165,7 @@ final class RuntimeClient {
                 throw new IOException("missing " + resource);
             }
             byte[] bytes = renameClass(in.readAllBytes(), "dev/slipway/lambda/worker/NativeClientShim", NATIVE_CLIENT);
-            Path target = dir.resolve(NATIVE_CLIENT + ".class");
-            if (!Files.isRegularFile(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-                Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), "class", ".tmp");
-                Files.write(tmp, bytes);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
+            writeIfChanged(dir.resolve(NATIVE_CLIENT + ".class"), bytes);
         }
         return dir;
     }
